@@ -1,0 +1,25 @@
+//===--- AsyncCtxTidyModule.cpp - asyncctx-tidy ---------------------------===//
+
+#include "EnterWithCheck.h"
+
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace clang::tidy::asyncctx {
+
+class AsyncCtxTidyModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<EnterWithCheck>("asyncctx-enter-with");
+  }
+};
+
+static ClangTidyModuleRegistry::Add<AsyncCtxTidyModule>
+    X("asyncctx-module", "Checks for async context stores (run/enter_with).");
+
+} // namespace clang::tidy::asyncctx
+
+// Referenced by tool/AsyncCtxTidyMain.cpp so that a static link keeps this
+// module's registration.
+// NOLINTNEXTLINE(misc-use-internal-linkage)
+volatile int AsyncCtxTidyModuleAnchorSource = 0;

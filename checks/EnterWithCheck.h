@@ -1,0 +1,41 @@
+//===--- EnterWithCheck.h - asyncctx-tidy ---------------------------------===//
+
+#ifndef ASYNCCTX_TIDY_ENTERWITHCHECK_H
+#define ASYNCCTX_TIDY_ENTERWITHCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::asyncctx {
+
+/// Finds calls that make a store's value current with no scope
+/// (`enter_with`), where the scoped `run` is the safe alternative.
+///
+/// For the user-facing documentation see:
+/// docs/checks/enter-with.md
+class EnterWithCheck : public ClangTidyCheck {
+public:
+  EnterWithCheck(StringRef Name, ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context) {}
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  // Template instantiations are traversed: a call whose store type depends
+  // on a template parameter is resolved only there. Each spelled call is
+  // still reported once (see check()).
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+
+private:
+  /// Calls already reported, by spelling location: a template's call is
+  /// seen once in the pattern and once per instantiation.
+  llvm::DenseSet<SourceLocation> Reported;
+};
+
+} // namespace clang::tidy::asyncctx
+
+#endif // ASYNCCTX_TIDY_ENTERWITHCHECK_H

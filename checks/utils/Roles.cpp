@@ -1,0 +1,178 @@
+//===--- Roles.cpp - asyncctx-tidy ----------------------------------------===//
+
+#include "Roles.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/PrettyPrinter.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace clang::tidy::asyncctx {
+
+static constexpr llvm::StringLiteral AnnotationPrefix = "asyncctx::";
+
+llvm::StringRef roleName(Role R) {
+  switch (R) {
+  case Role::Store:
+    return "store";
+  case Role::Run:
+    return "run";
+  case Role::Exit:
+    return "exit";
+  case Role::Read:
+    return "read";
+  case Role::EnterWith:
+    return "enter_with";
+  case Role::Disable:
+    return "disable";
+  case Role::Bind:
+    return "bind";
+  case Role::ScopeGuard:
+    return "scope_guard";
+  case Role::RequiresScope:
+    return "requires_scope";
+  case Role::Invocation:
+    return "invocation";
+  }
+  llvm_unreachable("unknown role");
+}
+
+static std::optional<Role> parseRole(llvm::StringRef Name) {
+  return llvm::StringSwitch<std::optional<Role>>(Name)
+      .Case("store", Role::Store)
+      .Case("run", Role::Run)
+      .Case("exit", Role::Exit)
+      .Case("read", Role::Read)
+      .Case("enter_with", Role::EnterWith)
+      .Case("disable", Role::Disable)
+      .Case("bind", Role::Bind)
+      .Case("scope_guard", Role::ScopeGuard)
+      .Case("requires_scope", Role::RequiresScope)
+      .Case("invocation", Role::Invocation)
+      .Default(std::nullopt);
+}
+
+/// The role written on this very declaration (or inherited onto it).
+static std::optional<Role> ownRole(const Decl *D) {
+  if (!D->hasAttrs())
+    return std::nullopt;
+  for (const auto *A : D->specific_attrs<AnnotateAttr>()) {
+    llvm::StringRef Text = A->getAnnotation();
+    if (Text.consume_front(AnnotationPrefix))
+      if (std::optional<Role> R = parseRole(Text))
+        return R;
+  }
+  return std::nullopt;
+}
+
+static std::optional<Role> roleOnAnyRedecl(const Decl *D) {
+  for (const Decl *Redecl : D->redecls())
+    if (std::optional<Role> R = ownRole(Redecl))
+      return R;
+  return std::nullopt;
+}
+
+static std::optional<Role> functionRole(const FunctionDecl *FD) {
+  if (std::optional<Role> R = roleOnAnyRedecl(FD))
+    return R;
+  // Members of a class template specialization and function template
+  // specializations carry the role of the pattern they were made from.
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    if (Pattern != FD)
+      if (std::optional<Role> R = roleOnAnyRedecl(Pattern))
+        return R;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    for (const CXXMethodDecl *Overridden : MD->overridden_methods())
+      if (std::optional<Role> R = functionRole(Overridden))
+        return R;
+  return std::nullopt;
+}
+
+static std::optional<Role> classRole(const CXXRecordDecl *RD) {
+  if (std::optional<Role> R = roleOnAnyRedecl(RD))
+    return R;
+  if (const CXXRecordDecl *Pattern = RD->getTemplateInstantiationPattern())
+    if (Pattern != RD)
+      return roleOnAnyRedecl(Pattern);
+  return std::nullopt;
+}
+
+std::optional<Role> annotatedRole(const Decl *D) {
+  if (!D)
+    return std::nullopt;
+  if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+    D = FTD->getTemplatedDecl();
+  else if (const auto *CTD = dyn_cast<ClassTemplateDecl>(D))
+    D = CTD->getTemplatedDecl();
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    return functionRole(FD);
+  if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
+    return classRole(RD);
+  return std::nullopt;
+}
+
+/// The variable or member that \p E names, looking through references that
+/// were bound to a named store (`auto &s = claims_storage;`).
+static const ValueDecl *namedObject(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return ME->getMemberDecl();
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    if (!DRE)
+      return nullptr;
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return DRE->getDecl();
+    if (!VD->getType()->isReferenceType() || !VD->getInit())
+      return VD;
+    const Expr *Init = VD->getInit()->IgnoreParenImpCasts();
+    if (!isa<DeclRefExpr, MemberExpr>(Init))
+      return VD;
+    E = Init;
+  }
+  return nullptr;
+}
+
+StoreRef storeOfCall(const CallExpr *Call) {
+  StoreRef Ref;
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+  if (!Method)
+    return Ref;
+  Ref.Class = Method->getParent();
+  if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call))
+    Ref.Object = namedObject(MemberCall->getImplicitObjectArgument());
+  return Ref;
+}
+
+std::string StoreRef::name(const PrintingPolicy &Policy) const {
+  if (Object)
+    return Object->getNameAsString();
+  if (Class)
+    return QualType(Class->getTypeForDecl(), 0).getAsString(Policy);
+  return "<unknown store>";
+}
+
+const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R) {
+  if (!StoreClass || !StoreClass->hasDefinition())
+    return nullptr;
+  StoreClass = StoreClass->getDefinition();
+  for (const Decl *D : StoreClass->decls()) {
+    const Decl *Member = D;
+    if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+      Member = FTD->getTemplatedDecl();
+    const auto *MD = dyn_cast<CXXMethodDecl>(Member);
+    if (MD && annotatedRole(MD) == R)
+      return MD;
+  }
+  for (const CXXBaseSpecifier &Base : StoreClass->bases())
+    if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl())
+      if (const CXXMethodDecl *MD = findMemberWithRole(BaseClass, R))
+        return MD;
+  return nullptr;
+}
+
+} // namespace clang::tidy::asyncctx

@@ -1,0 +1,84 @@
+//===--- Roles.h - asyncctx-tidy ------------------------------------------===//
+//
+// The one place that answers "what role does this declaration play in a
+// context-store API, and which store does this call refer to?". Every check
+// asks here; no check looks at a function's spelling on its own.
+//
+// Roles come from `[[clang::annotate("asyncctx::<role>")]]`, written through
+// the macros of include/asyncctx/annotations.h. A role found on a template
+// pattern, on any redeclaration, or on a virtual method that a method
+// overrides, holds for the declaration too.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCCTX_TIDY_UTILS_ROLES_H
+#define ASYNCCTX_TIDY_UTILS_ROLES_H
+
+#include "clang/AST/ASTTypeTraits.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+
+namespace clang {
+class CallExpr;
+class CXXMethodDecl;
+class CXXRecordDecl;
+class Decl;
+class ValueDecl;
+struct PrintingPolicy;
+
+namespace tidy::asyncctx {
+
+/// The roles of SPEC.md's annotation vocabulary.
+enum class Role {
+  Store,
+  Run,
+  Exit,
+  Read,
+  EnterWith,
+  Disable,
+  Bind,
+  ScopeGuard,
+  RequiresScope,
+  Invocation,
+};
+
+/// The role's name as spelled after "asyncctx::" in the annotation.
+llvm::StringRef roleName(Role R);
+
+/// The role a function or class is annotated with, if any.
+std::optional<Role> annotatedRole(const Decl *D);
+
+/// The store a call or scope guard refers to: the store object when the code
+/// names one (so two stores of one type are told apart), else the store
+/// class, which stands for every store of that class.
+struct StoreRef {
+  const ValueDecl *Object = nullptr;
+  const CXXRecordDecl *Class = nullptr;
+
+  explicit operator bool() const { return Object || Class; }
+  /// 'claims_storage' for an object, 'asyncctx::context_store<Claims>' for a
+  /// class.
+  std::string name(const PrintingPolicy &Policy) const;
+};
+
+/// The store that a call of a role function refers to: the object it is
+/// called on when that names a variable or member (following references
+/// bound to one), else the class that declares the function.
+StoreRef storeOfCall(const CallExpr *Call);
+
+/// The member of \p StoreClass (or of its bases) that plays role \p R, if
+/// one does; used to name and build the scoped alternative to a call.
+const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R);
+
+/// Matches a function or class declaration that plays role \p R.
+AST_MATCHER_P(Decl, hasAsyncCtxRole, Role, R) {
+  std::optional<Role> Found = annotatedRole(&Node);
+  return Found && *Found == R;
+}
+
+} // namespace tidy::asyncctx
+} // namespace clang
+
+#endif // ASYNCCTX_TIDY_UTILS_ROLES_H

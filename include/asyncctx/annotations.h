@@ -1,0 +1,53 @@
+// asyncctx/annotations.h - role annotations for async context stores.
+//
+// A library marks the entities of its context-store API with the role each
+// one plays; the asyncctx clang-tidy checks recognise the API by these roles,
+// never by names. Under clang each macro expands to
+// [[clang::annotate("asyncctx::<role>")]]; under other compilers it expands
+// to nothing, so an annotated header stays portable.
+//
+// Placement: a class macro goes between the class-key and the name
+// (`class ASYNCCTX_STORE my_store`), a function macro in front of the
+// declaration (`ASYNCCTX_READ T* get_store() const;`).
+#ifndef ASYNCCTX_ANNOTATIONS_H
+#define ASYNCCTX_ANNOTATIONS_H
+
+#if defined(__clang__) && defined(__has_cpp_attribute)
+#if __has_cpp_attribute(clang::annotate)
+#define ASYNCCTX_ANNOTATE_(role) [[clang::annotate("asyncctx::" role)]]
+#endif
+#endif
+
+#ifndef ASYNCCTX_ANNOTATE_
+#define ASYNCCTX_ANNOTATE_(role)
+#endif
+
+/// Class: a context store type.
+#define ASYNCCTX_STORE ASYNCCTX_ANNOTATE_("store")
+/// Function: runs a callable (second argument) with a value (first argument)
+/// current, restores the previous value afterwards, also on exception, and
+/// returns the callable's result. Further arguments go to the callable.
+#define ASYNCCTX_RUN ASYNCCTX_ANNOTATE_("run")
+/// Function: runs a callable (first argument) with no value current.
+#define ASYNCCTX_EXIT ASYNCCTX_ANNOTATE_("exit")
+/// Function: returns the current value, or null/empty where none is current.
+#define ASYNCCTX_READ ASYNCCTX_ANNOTATE_("read")
+/// Function: makes a value current for the rest of the synchronous execution,
+/// with no scope.
+#define ASYNCCTX_ENTER_WITH ASYNCCTX_ANNOTATE_("enter_with")
+/// Function: clears what an ASYNCCTX_ENTER_WITH function set.
+#define ASYNCCTX_DISABLE ASYNCCTX_ANNOTATE_("disable")
+/// Function: returns a callable that, when called later, runs with the value
+/// that was current when it was made.
+#define ASYNCCTX_BIND ASYNCCTX_ANNOTATE_("bind")
+/// Class: RAII; constructing it makes a value current in the store passed to
+/// the constructor, destroying it restores the previous value.
+#define ASYNCCTX_SCOPE_GUARD ASYNCCTX_ANNOTATE_("scope_guard")
+/// Function: may only be called where a scope is active; the reads in its
+/// body are checked at its callers.
+#define ASYNCCTX_REQUIRES_SCOPE ASYNCCTX_ANNOTATE_("requires_scope")
+/// Function: an invocation entry point (a Lambda handler, a request handler,
+/// a pool task). It starts with no value current and must leave none behind.
+#define ASYNCCTX_INVOCATION ASYNCCTX_ANNOTATE_("invocation")
+
+#endif // ASYNCCTX_ANNOTATIONS_H
