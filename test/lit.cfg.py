@@ -39,3 +39,6 @@ config.substitutions.append(("%python", config.python))
 # The compiler that built the project: the reference store must work with it
 # too, whichever compiler that is.
 config.substitutions.append(("%host_cxx", config.host_cxx))
+if config.claims_service:
+    config.available_features.add("example")
+    config.substitutions.append(("%claims_service", config.claims_service))
