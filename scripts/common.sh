@@ -30,8 +30,16 @@ asyncctx_install_deps() {
       return 1
     fi
   fi
-  "${sudo[@]}" apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  local log
+  log=$(mktemp /tmp/asyncctx-apt.XXXXXX.log)
+  if ! { "${sudo[@]}" apt-get update &&
+         "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+           apt-get install -y --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    echo "error: installing the packages failed; the whole log is $log" >&2
+    return 1
+  fi
+  rm -f "$log"
 }
 
 asyncctx_build() {
