@@ -3,10 +3,19 @@
 // Every call of an ENTER_WITH-role function is reported: the value it makes
 // current has no scope that a reader of the code can see the end of.
 //
+// The rewrite into RUN (utils/RunRewrite) goes on the warning, for -fix, only
+// where it cannot change what any read observes: in an entry point (`main`,
+// an ASYNCCTX_INVOCATION function, a thread's lambda), which starts with no
+// value current, when the wrapped statements end the function or end at a
+// DISABLE. Elsewhere (a helper whose callers may read the value after it
+// returns) it goes on a note, applied only with --fix-notes, that says what
+// to check. Where there can be no rewrite, a note says why.
+//
 //===----------------------------------------------------------------------===//
 
 #include "EnterWithCheck.h"
 #include "utils/Roles.h"
+#include "utils/RunRewrite.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -33,14 +42,34 @@ void EnterWithCheck::check(const MatchFinder::MatchResult &Result) {
   const PrintingPolicy &Policy = Result.Context->getPrintingPolicy();
   StoreRef Store = storeOfCall(Call);
   const FunctionDecl *Callee = Call->getDirectCallee();
+  std::string StoreName = Store.name(Policy);
   const CXXMethodDecl *Scoped = findMemberWithRole(Store.Class, Role::Run);
-  if (Scoped)
-    diag(Loc, "%0 makes a value current in store '%1' with no scope; use %2 "
-              "instead")
-        << Callee << Store.name(Policy) << Scoped;
+  RunRewrite Plan = planRunRewrite(Call, *Result.Context);
+  EntryKind Entry = entryKindOf(Plan.Function, *Result.Context);
+  bool SafeForFix = !Plan.blocked() && Entry != EntryKind::None &&
+                    (Plan.ReachesFunctionEnd || Plan.EndsAtDisable);
+  {
+    auto Warning =
+        Scoped ? diag(Loc, "%0 makes a value current in store '%1' with no scope; use %2 instead")
+                     << Callee << StoreName << Scoped
+               : diag(Loc, "%0 makes a value current in store '%1' with no scope")
+                     << Callee << StoreName;
+    if (SafeForFix)
+      Warning << Plan.Edits;
+  }
+  if (SafeForFix)
+    return;
+  if (Plan.blocked()) {
+    diag(Plan.BlockedAt, "no fix-it: %0", DiagnosticIDs::Note) << Plan.BlockedReason;
+    return;
+  }
+  if (Entry == EntryKind::None)
+    diag(Loc, "rewrite into %0 if no caller of %1 reads store '%2' after it returns",
+         DiagnosticIDs::Note)
+        << Scoped << Plan.Function << StoreName << Plan.Edits;
   else
-    diag(Loc, "%0 makes a value current in store '%1' with no scope")
-        << Callee << Store.name(Policy);
+    diag(Loc, "rewrite into %0 if nothing after this block reads store '%1'", DiagnosticIDs::Note)
+        << Scoped << StoreName << Plan.Edits;
 }
 
 } // namespace clang::tidy::asyncctx

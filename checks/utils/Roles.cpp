@@ -2,11 +2,13 @@
 
 #include "Roles.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/PrettyPrinter.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -173,6 +175,76 @@ const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R)
       if (const CXXMethodDecl *MD = findMemberWithRole(BaseClass, R))
         return MD;
   return nullptr;
+}
+
+bool startsThread(const Expr *E) {
+  auto IsStd = [](const NamedDecl *D, llvm::StringRef Name) {
+    return D && D->isInStdNamespace() && D->getDeclName().isIdentifier() && D->getName() == Name;
+  };
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
+    return IsStd(Class, "thread") || IsStd(Class, "jthread");
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (IsStd(Callee, "async"))
+      return true;
+    return Callee && Callee->getDeclName().isIdentifier() && Callee->getName() == "pthread_create" &&
+           Callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
+  }
+  return false;
+}
+
+/// The call or construction that \p E is an argument of, looking through the
+/// temporaries and conversions that wrap an argument.
+static const Expr *consumerOf(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  for (unsigned Depth = 0; Depth < 16; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    const auto *Parent = Parents[0].get<Expr>();
+    if (!Parent)
+      return nullptr;
+    if (isa<CallExpr, CXXConstructExpr>(Parent) && !isa<CXXTemporaryObjectExpr>(Parent) &&
+        !(isa<CXXConstructExpr>(Parent) &&
+          cast<CXXConstructExpr>(Parent)->getConstructor()->getParent()->isLambda()))
+      return Parent;
+    if (!isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr, ParenExpr,
+             ExprWithCleanups, CXXConstructExpr, CXXFunctionalCastExpr>(Parent))
+      return nullptr;
+    Node = Parents[0];
+  }
+  return nullptr;
+}
+
+const LambdaExpr *lambdaOf(const FunctionDecl *FD, ASTContext &Ctx) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (!Method || !Method->getParent()->isLambda())
+    return nullptr;
+  // The call operator's parent is the closure class, whose parent is the
+  // lambda expression.
+  for (const DynTypedNode &Class : Ctx.getParents(*Method))
+    for (const DynTypedNode &Expr : Ctx.getParents(Class))
+      if (const auto *Lambda = Expr.get<LambdaExpr>())
+        return Lambda;
+  for (const DynTypedNode &Parent : Ctx.getParents(*Method))
+    if (const auto *Lambda = Parent.get<LambdaExpr>())
+      return Lambda;
+  return nullptr;
+}
+
+EntryKind entryKindOf(const FunctionDecl *FD, ASTContext &Ctx) {
+  if (!FD)
+    return EntryKind::None;
+  if (FD->isMain())
+    return EntryKind::Main;
+  if (annotatedRole(FD) == Role::Invocation)
+    return EntryKind::Invocation;
+  if (const LambdaExpr *Lambda = lambdaOf(FD, Ctx))
+    if (const Expr *Consumer = consumerOf(Lambda, Ctx); Consumer && startsThread(Consumer))
+      return EntryKind::Thread;
+  return EntryKind::None;
 }
 
 } // namespace clang::tidy::asyncctx

@@ -21,7 +21,11 @@
 #include <string>
 
 namespace clang {
+class ASTContext;
 class CallExpr;
+class Expr;
+class FunctionDecl;
+class LambdaExpr;
 class CXXMethodDecl;
 class CXXRecordDecl;
 class Decl;
@@ -71,6 +75,24 @@ StoreRef storeOfCall(const CallExpr *Call);
 /// The member of \p StoreClass (or of its bases) that plays role \p R, if
 /// one does; used to name and build the scoped alternative to a call.
 const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R);
+
+/// How a function is entered, where that tells whether a scope is active.
+enum class EntryKind {
+  None,       ///< an ordinary function: its callers decide
+  Main,       ///< `main`: no scope is active
+  Invocation, ///< annotated ASYNCCTX_INVOCATION: starts with no value current
+  Thread,     ///< a lambda given to std::thread/std::jthread/std::async/pthread_create
+};
+
+/// Whether \p E starts a new thread: a construction of std::thread or
+/// std::jthread, or a call of std::async or pthread_create.
+bool startsThread(const Expr *E);
+
+/// The lambda expression whose call operator \p FD is, if it is one.
+const LambdaExpr *lambdaOf(const FunctionDecl *FD, ASTContext &Ctx);
+
+/// How \p FD (a function, or a lambda's call operator) is entered.
+EntryKind entryKindOf(const FunctionDecl *FD, ASTContext &Ctx);
 
 /// Matches a function or class declaration that plays role \p R.
 AST_MATCHER_P(Decl, hasAsyncCtxRole, Role, R) {
