@@ -60,7 +60,9 @@ void EnterWithCheck::check(const MatchFinder::MatchResult &Result) {
   if (SafeForFix)
     return;
   if (Plan.blocked()) {
-    diag(Plan.BlockedAt, "no fix-it: %0", DiagnosticIDs::Note) << Plan.BlockedReason;
+    diag(Result.SourceManager->getExpansionLoc(Plan.BlockedAt), "no fix-it: %0",
+         DiagnosticIDs::Note)
+        << Plan.BlockedReason;
     return;
   }
   if (Entry == EntryKind::None)

@@ -257,13 +257,18 @@ bool Planner::findStatementAndBlock() {
     CallStmt = EWC;
     Parent = firstParent(Parent, Ctx);
   }
+  // `case 1: s.enter_with(v);` and `label: s.enter_with(v);`: the labelled
+  // statement is the one in the block; the label stays outside the lambda.
+  while (Parent.get<SwitchCase>() || Parent.get<LabelStmt>()) {
+    CallStmt = Parent.get<Stmt>();
+    Parent = firstParent(Parent, Ctx);
+  }
   Block = Parent.get<CompoundStmt>();
   if (!Block) {
     if (Parent.get<Expr>() || Parent.get<Decl>() || Parent.get<ReturnStmt>())
       return block(Call->getExprLoc(), "its result is used");
-    return block(Call->getExprLoc(), "no statement follows it in its block; make the value "
-                                     "current with " + quoted(RunMember) +
-                                     " around the code that needs it instead");
+    return block(Call->getExprLoc(), "nothing follows it in its block; use " + quoted(RunMember) +
+                                     " around the code that needs the value");
   }
   for (const Stmt *S : Block->body()) {
     if (S == CallStmt)
@@ -368,9 +373,8 @@ bool Planner::findRegion() {
     }
   }
   if (Index == Size - 1)
-    return block(Call->getExprLoc(), "no statement follows it in its block; make the value "
-                                     "current with " + quoted(RunMember) +
-                                     " around the code that needs it instead");
+    return block(Call->getExprLoc(), "nothing follows it in its block; use " + quoted(RunMember) +
+                                     " around the code that needs the value");
   if (Last == Index)
     return block(Disable->getBeginLoc(), "no statement comes between it and the " +
                                              quoted(roleCallStatement(Disable, Role::Disable)->getDirectCallee()));
@@ -451,7 +455,7 @@ void Planner::buildEdits(bool ReturnForm, const std::string &LambdaIntro) {
     NameLoc = DRE->getLocation();
   if (ReturnForm)
     Edits.push_back(FixItHint::CreateInsertion(
-        Lexer::makeFileCharRange(CharSourceRange::getTokenRange(CallStmt->getSourceRange()), SM, LO)
+        Lexer::makeFileCharRange(CharSourceRange::getTokenRange(Call->getSourceRange()), SM, LO)
             .getBegin(),
         "return "));
   Edits.push_back(FixItHint::CreateReplacement(CharSourceRange::getTokenRange(NameLoc, NameLoc),
@@ -533,7 +537,7 @@ RunRewrite Planner::plan() {
   }
   if (Call->getBeginLoc().isMacroID() || Call->getEndLoc().isMacroID() ||
       Call->getExprLoc().isMacroID()) {
-    block(Call->getExprLoc(), "the call is in a macro expansion");
+    block(SM.getExpansionLoc(Call->getExprLoc()), "the call is in a macro expansion");
     return Result;
   }
   if (Call->getNumArgs() != 1 || isa<CXXDefaultArgExpr>(Call->getArg(0))) {
