@@ -65,10 +65,14 @@ void EnterWithCheck::check(const MatchFinder::MatchResult &Result) {
         << Plan.BlockedReason;
     return;
   }
-  if (Entry == EntryKind::None)
+  if (Entry == EntryKind::None) {
+    std::string Caller = lambdaOf(Plan.Function, *Result.Context)
+                             ? std::string("the lambda")
+                             : "'" + Plan.Function->getNameAsString() + "'";
     diag(Loc, "rewrite into %0 if no caller of %1 reads store '%2' after it returns",
          DiagnosticIDs::Note)
-        << Scoped << Plan.Function << StoreName << Plan.Edits;
+        << Scoped << Caller << StoreName << Plan.Edits;
+  }
   else
     diag(Loc, "rewrite into %0 if nothing after this block reads store '%1'", DiagnosticIDs::Note)
         << Scoped << StoreName << Plan.Edits;

@@ -246,6 +246,7 @@ private:
   unsigned Last = 0;                    // the last wrapped statement
   const Stmt *Disable = nullptr;        // the DISABLE that bounds them
   bool IsFunctionBody = false;
+  bool IsCoroutine = false; // its result is made by co_return, never by return
   SourceLocation RegionBegin, RegionEnd; // after the call's `;`, after the last one's
 };
 
@@ -290,6 +291,7 @@ bool Planner::findFunction() {
     }
   if (const auto *Coro = Parent.get<CoroutineBodyStmt>()) {
     IsFunctionBody = Coro->getBody() == Block;
+    IsCoroutine = true;
     Parent = firstParent(Parent, Ctx);
   }
   if (const auto *FD = Parent.get<FunctionDecl>()) {
@@ -569,7 +571,11 @@ RunRewrite Planner::plan() {
   bool ReturnForm = false;
   std::string Intro = "[&]";
   QualType Returned = FD->getReturnType();
-  if (Result.ReachesFunctionEnd && !Returned->isVoidType() && !Returned->isDependentType()) {
+  if (IsCoroutine) {
+    // The statements hold no co_return (the scanner refused those), so the
+    // lambda returns nothing and the coroutine goes on after it.
+  } else if (Result.ReachesFunctionEnd && !Returned->isVoidType() &&
+             !Returned->isDependentType()) {
     if (FD->isMain() && !Scanner.HasReturn) {
       // main's implicit `return 0;` still follows the call.
     } else if (FD->isMain() && !isa<ReturnStmt>(Body.begin()[Last])) {
