@@ -8,10 +8,11 @@ ASYNCCTX_BUILD_DIR=${ASYNCCTX_BUILD_DIR:-$ASYNCCTX_ROOT/build}
 ASYNCCTX_LLVM=/usr/lib/llvm-19
 
 # LLVM/Clang 19 (clang-tidy headers and static libraries, FileCheck, lit,
-# the sanitizer runtimes for the store's tests) and the build tools.
+# the sanitizer runtimes for the store's tests), GoogleTest for the unit
+# tests, and the build tools.
 ASYNCCTX_PACKAGES=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clang-tools-19 llvm-19-tools
-  libclang-rt-19-dev cmake ninja-build g++ python3
+  libclang-rt-19-dev libgtest-dev cmake ninja-build g++ python3
 )
 
 asyncctx_install_deps() {

@@ -42,3 +42,6 @@ config.substitutions.append(("%host_cxx", config.host_cxx))
 if config.claims_service:
     config.available_features.add("example")
     config.substitutions.append(("%claims_service", config.claims_service))
+if config.unittests:
+    config.available_features.add("unittests")
+    config.substitutions.append(("%asyncctx_unittests", config.unittests))
