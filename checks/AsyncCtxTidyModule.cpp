@@ -1,6 +1,7 @@
 //===--- AsyncCtxTidyModule.cpp - asyncctx-tidy ---------------------------===//
 
 #include "EnterWithCheck.h"
+#include "ReadOutsideRunCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -11,6 +12,7 @@ class AsyncCtxTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<EnterWithCheck>("asyncctx-enter-with");
+    Factories.registerCheck<ReadOutsideRunCheck>("asyncctx-read-outside-run");
   }
 };
 

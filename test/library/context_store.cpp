@@ -3,7 +3,6 @@
 // RUN: %clangxx %store_flags %s -o %t && %t
 // RUN: %clangxx %store_flags -fsanitize=address,undefined -fno-sanitize-recover=all %s -o %t.asan && %t.asan
 // RUN: %clangxx %store_flags -fsanitize=thread %s -o %t.tsan && %t.tsan
-// RUN: %host_cxx %store_flags %s -o %t.host && %t.host
 
 #include "asyncctx/context_store.h"
 

@@ -1,0 +1,121 @@
+//===--- ReadOutsideRunCheck.cpp - asyncctx-tidy --------------------------===//
+//
+// Reporting only: utils/ScopeAnalysis finds the reads; this turns each fact
+// into a warning that names the store, a note where the missing scope comes
+// from, and notes down the call chain to the read.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ReadOutsideRunCheck.h"
+#include "utils/ScopeAnalysis.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::asyncctx {
+
+ReadOutsideRunCheck::ReadOutsideRunCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), StrictMode(Options.get("StrictMode", false)) {}
+
+void ReadOutsideRunCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "StrictMode", StrictMode);
+}
+
+void ReadOutsideRunCheck::registerMatchers(MatchFinder *Finder) {
+  // The analysis works on the whole translation unit at once.
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+}
+
+void ReadOutsideRunCheck::check(const MatchFinder::MatchResult &Result) {
+  ScopeAnalysisOptions Options;
+  Options.StrictMode = StrictMode;
+  std::vector<ReadFact> Facts = findReadsOutsideScope(*Result.Context, Options);
+  // A template's read is found once per instantiation; report it once.
+  llvm::DenseSet<std::pair<SourceLocation, const void *>> Reported;
+  for (const ReadFact &Fact : Facts) {
+    const void *StoreKey = Fact.Store.Object ? static_cast<const void *>(Fact.Store.Object)
+                                             : static_cast<const void *>(Fact.Store.Class);
+    if (Reported.insert({Fact.Loc, StoreKey}).second)
+      report(Fact, *Result.Context);
+  }
+}
+
+/// 'list', or "the lambda" for a lambda's call operator.
+static std::string describe(const FunctionDecl *FD) {
+  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD))
+    if (Method->getParent()->isLambda())
+      return "the lambda";
+  return FD ? "'" + FD->getNameAsString() + "'" : "the call";
+}
+
+void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
+  std::string Store = Fact.Store.name(Ctx.getPrintingPolicy());
+  std::string Reader = describe(Fact.Reader);
+  switch (Fact.Kind) {
+  case ReadFact::NoScope:
+    diag(Fact.Loc, "%0 reads store '%1' where no scope is active") << Reader << Store;
+    break;
+  case ReadFact::NoScopeOnSomePath:
+    diag(Fact.Loc, "%0 reads store '%1' where no scope is active on some paths")
+        << Reader << Store;
+    break;
+  case ReadFact::UnknownCallers:
+    diag(Fact.Loc, "%0 reads store '%1' in %2, whose callers are not known to open a scope")
+        << Reader << Store << describe(cast<FunctionDecl>(Fact.OriginDecl));
+    break;
+  }
+
+  // Where the missing scope comes from.
+  const NamedDecl *Origin = Fact.OriginDecl;
+  switch (Fact.Kind == ReadFact::UnknownCallers ? NoScopeOrigin::Main : Fact.Origin) {
+  case NoScopeOrigin::Main:
+    if (Fact.Kind == ReadFact::UnknownCallers)
+      diag(Fact.OriginLoc, "annotate %0 with ASYNCCTX_REQUIRES_SCOPE if its callers open the scope",
+           DiagnosticIDs::Note)
+          << describe(cast<FunctionDecl>(Origin));
+    else
+      diag(Fact.OriginLoc, "'main' runs with no scope active", DiagnosticIDs::Note);
+    break;
+  case NoScopeOrigin::Invocation:
+    diag(Fact.OriginLoc, "invocation %0 starts with no scope active", DiagnosticIDs::Note)
+        << Origin;
+    break;
+  case NoScopeOrigin::Disabled:
+    diag(Fact.OriginLoc, "%0 cleared the store here", DiagnosticIDs::Note)
+        << describe(cast<FunctionDecl>(Origin));
+    break;
+  case NoScopeOrigin::Exit:
+    diag(Fact.OriginLoc, "%0 runs the callable with no scope of store '%1'", DiagnosticIDs::Note)
+        << describe(cast<FunctionDecl>(Origin)) << Store;
+    break;
+  case NoScopeOrigin::Thread:
+    diag(Fact.OriginLoc, "a callable started on a new thread runs with no scope active",
+         DiagnosticIDs::Note);
+    break;
+  case NoScopeOrigin::GlobalInit:
+    diag(Fact.OriginLoc, "%0 is initialized before 'main', where no scope is active",
+         DiagnosticIDs::Note)
+        << Origin;
+    break;
+  case NoScopeOrigin::GlobalDestroy:
+    diag(Fact.OriginLoc, "%0 is destroyed after 'main' returns, where no scope is active",
+         DiagnosticIDs::Note)
+        << Origin;
+    break;
+  }
+
+  // Down the chain to the read.
+  if (Fact.Chain.empty() && Fact.Reader == Fact.ReadFunction)
+    return;
+  for (const ChainLink &Link : Fact.Chain)
+    diag(Link.CallLoc, "%0 reads '%1' through %2 here", DiagnosticIDs::Note)
+        << describe(Link.Caller) << Store << describe(Link.Callee);
+  const FunctionDecl *Last = Fact.Chain.empty() ? Fact.Reader : Fact.Chain.back().Callee;
+  diag(Fact.ReadLoc, "%0 reads '%1' here", DiagnosticIDs::Note) << describe(Last) << Store;
+}
+
+} // namespace clang::tidy::asyncctx

@@ -1,0 +1,797 @@
+//===--- ScopeAnalysis.cpp - asyncctx-tidy --------------------------------===//
+//
+// Three steps (the rule and the terms are in ScopeAnalysis.h):
+//
+//  1. One traversal of the translation unit collects every function body
+//     (lambda call operators and template instantiations included, template
+//     patterns not), the calls each makes, the scope guards each declares,
+//     and the namespace-scope variables. A function is *relevant* when it
+//     calls a role function, declares a guard or starts a thread, or calls a
+//     relevant function; nothing else is analysed further.
+//  2. Each relevant function is analysed over its CFG. Per store, the state
+//     is a set of flags: In (in scope), No (no scope, with where that began),
+//     Entry (as the caller has it). Its needs (reads whose state holds Entry)
+//     are its summary. A change in a function's needs queues its callers,
+//     until nothing changes.
+//  3. A last pass over the relevant functions and the namespace-scope
+//     variables turns reads whose state holds No into facts.
+//
+// An edge from a call site to a callable carries what holds inside it: RUN(S)
+// sets S to In, EXIT(S) sets S to No, a new thread sets every store to No,
+// BIND(S) carries S as it is at the bind (and says nothing of the others).
+//
+//===----------------------------------------------------------------------===//
+
+#include "ScopeAnalysis.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
+#include <deque>
+#include <optional>
+
+namespace clang::tidy::asyncctx {
+namespace {
+
+enum Flag : unsigned { In = 1, No = 2, Entry = 4 };
+
+/// What one store's state is at a point, with where a No began.
+struct StoreState {
+  StoreRef Store;
+  unsigned Flags = Entry;
+  NoScopeOrigin Origin = NoScopeOrigin::Main;
+  SourceLocation OriginLoc;
+  const NamedDecl *OriginDecl = nullptr;
+
+  bool operator==(const StoreState &O) const { return Flags == O.Flags; }
+};
+
+const Decl *keyOf(const StoreRef &S) {
+  if (S.Object)
+    return S.Object->getCanonicalDecl();
+  return S.Class ? S.Class->getCanonicalDecl() : nullptr;
+}
+
+const Decl *classKey(const StoreRef &S) { return S.Class ? S.Class->getCanonicalDecl() : nullptr; }
+
+/// The state of every store at a point: explicit entries for the stores the
+/// function changed, the default for all others.
+struct State {
+  StoreState Default;
+  llvm::SmallMapVector<const Decl *, StoreState, 4> Stores;
+
+  static State entry() { return State(); }
+  static State noScope(NoScopeOrigin Origin, SourceLocation Loc, const NamedDecl *D) {
+    State S;
+    S.Default.Flags = No;
+    S.Default.Origin = Origin;
+    S.Default.OriginLoc = Loc;
+    S.Default.OriginDecl = D;
+    return S;
+  }
+
+  StoreState get(const Decl *Key) const {
+    auto It = Stores.find(Key);
+    return It == Stores.end() ? Default : It->second;
+  }
+
+  void set(const StoreRef &Store, unsigned Flags, NoScopeOrigin Origin = NoScopeOrigin::Main,
+           SourceLocation Loc = {}, const NamedDecl *D = nullptr) {
+    StoreState &S = Stores[keyOf(Store)];
+    S = {Store, Flags, Origin, Loc, D};
+  }
+
+  /// The flags that hold for a read of \p Store. A store named only by its
+  /// class stands for every store of that class: a scope of either kind
+  /// covers a read of the other.
+  StoreState lookup(const StoreRef &Store) const {
+    StoreState Result = get(keyOf(Store));
+    if (Result.Flags & In)
+      return Result;
+    for (const auto &Entry : Stores) {
+      const StoreState &Other = Entry.second;
+      if (!(Other.Flags & In) || !Other.Store.Class || !Store.Class ||
+          classKey(Other.Store) != classKey(Store))
+        continue;
+      bool Covers = !Other.Store.Object || !Store.Object;
+      if (Covers && Other.Flags == In)
+        return Other;
+    }
+    return Result;
+  }
+
+  /// Joins the state of another path into this one; true if this changed.
+  bool join(const State &Other) {
+    bool Changed = false;
+    auto Merge = [&](StoreState &Into, const StoreState &From) {
+      unsigned Flags = Into.Flags | From.Flags;
+      if (!(Into.Flags & No) && (From.Flags & No)) {
+        Into.Origin = From.Origin;
+        Into.OriginLoc = From.OriginLoc;
+        Into.OriginDecl = From.OriginDecl;
+      }
+      if (Flags != Into.Flags) {
+        Into.Flags = Flags;
+        Changed = true;
+      }
+    };
+    for (const auto &Entry : Other.Stores)
+      if (!Stores.count(Entry.first)) {
+        StoreState Mine = Default;
+        Mine.Store = Entry.second.Store;
+        Stores[Entry.first] = Mine;
+        Changed = true;
+      }
+    for (auto &Entry : Stores)
+      Merge(Entry.second, Other.get(Entry.first));
+    Merge(Default, Other.Default);
+    return Changed;
+  }
+};
+
+/// A function's need: it reads a store where its state is its caller's.
+struct Need {
+  StoreRef Store;
+  llvm::SmallVector<ChainLink, 4> Chain; // below the function: empty for its own read
+  SourceLocation ReadLoc;
+  const FunctionDecl *ReadFunction = nullptr;
+  SourceLocation FirstLoc; // the read or call inside the function that needs it
+};
+using NeedMap = llvm::MapVector<const Decl *, Need>;
+
+/// What a function leaves behind for the stores it changes: In where it
+/// entered them, No where a DISABLE cleared them, Entry where some path
+/// left them as the caller had them. Its callers continue from there.
+using EffectList = llvm::SmallVector<StoreState, 2>;
+
+bool sameEffects(const EffectList &A, const EffectList &B) {
+  if (A.size() != B.size())
+    return false;
+  for (size_t I = 0; I < A.size(); ++I)
+    if (keyOf(A[I].Store) != keyOf(B[I].Store) || A[I].Flags != B[I].Flags)
+      return false;
+  return true;
+}
+
+/// A guard's lifetime, as a source range of the block that holds it.
+struct GuardRegion {
+  StoreRef Store;
+  SourceLocation Begin, End;
+};
+
+struct FunctionInfo {
+  const FunctionDecl *FD = nullptr;
+  bool TouchesStore = false;
+  bool Relevant = false;
+  bool AddressEscapes = false;
+  llvm::SmallSetVector<const FunctionDecl *, 4> Callees; // calls and callables handed on
+  llvm::SmallSetVector<const FunctionDecl *, 4> Callers;
+  std::vector<GuardRegion> Guards;
+  NeedMap Needs;
+  EffectList Effects;
+  unsigned Passes = 0; // analyses so far, to bound the summary iteration
+};
+
+const FunctionDecl *canonical(const FunctionDecl *FD) { return FD ? FD->getCanonicalDecl() : nullptr; }
+
+/// The function a callable argument names: an inline lambda, a variable
+/// initialized with one, a function or a pointer to one.
+const FunctionDecl *callableFunction(const Expr *E) {
+  if (!E)
+    return nullptr;
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = MTE->getSubExpr();
+      continue;
+    }
+    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = BTE->getSubExpr();
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() == 1 && Construct->getConstructor()->isCopyOrMoveConstructor()) {
+        E = Construct->getArg(0);
+        continue;
+      }
+      return nullptr;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf) {
+      E = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+      return Lambda->getCallOperator();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        return FD;
+      // A named lambda (or a reference to a function) stands for what
+      // initialized it.
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD || !VD->getInit())
+        return nullptr;
+      E = VD->getInit();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// The argument of a role call that is the callable it runs.
+const Expr *callableArgument(const CallExpr *Call, Role R) {
+  unsigned Index = R == Role::Run ? 1 : 0;
+  return Call->getNumArgs() > Index ? Call->getArg(Index) : nullptr;
+}
+
+/// The store a guard construction refers to: the object passed first.
+StoreRef storeOfGuard(const CXXConstructExpr *Construct) {
+  StoreRef Ref;
+  if (Construct->getNumArgs() == 0)
+    return Ref;
+  const Expr *Arg = Construct->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Record = Arg->getType()->getAsCXXRecordDecl())
+    Ref.Class = Record;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
+    Ref.Object = DRE->getDecl();
+  else if (const auto *ME = dyn_cast<MemberExpr>(Arg))
+    Ref.Object = ME->getMemberDecl();
+  return Ref;
+}
+
+bool isGuardConstruction(const CXXConstructExpr *Construct) {
+  return annotatedRole(Construct->getConstructor()->getParent()) == Role::ScopeGuard;
+}
+
+//===-- Step 1: collection ------------------------------------------------===//
+
+class Collector : public RecursiveASTVisitor<Collector> {
+public:
+  explicit Collector(ASTContext &Ctx) : Ctx(Ctx) {}
+
+  llvm::MapVector<const FunctionDecl *, FunctionInfo> Functions;
+  std::vector<const VarDecl *> Globals;
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaBody() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    // Code in system headers reads no store of the user's; skipping it keeps
+    // the traversal to the code the user wrote.
+    if (D && !isa<TranslationUnitDecl>(D) && Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+      return true;
+    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
+        FD->isInvalidDecl())
+      return Base::TraverseDecl(D);
+    return within(FD, [&] { return Base::TraverseDecl(D); });
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *E) {
+    const FunctionDecl *Op = E->getCallOperator();
+    if (Op->isDependentContext() || Op->isInvalidDecl())
+      return Base::TraverseLambdaExpr(E);
+    return within(Op, [&] { return Base::TraverseLambdaExpr(E); });
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->hasGlobalStorage() && !VD->isStaticLocal() && !VD->isInvalidDecl() &&
+        !VD->getDeclContext()->isDependentContext() && !isa<ParmVarDecl>(VD) &&
+        (VD->getInit() || VD->getType()->getAsCXXRecordDecl()))
+      Globals.push_back(VD);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (const Expr *CalleeExpr = Call->getCallee())
+      CalleeRefs.insert(CalleeExpr->IgnoreParenImpCasts());
+    if (!Current)
+      return true;
+    FunctionInfo &Info = Functions[Current];
+    std::optional<Role> R = annotatedRole(Callee);
+    if (R) {
+      Info.TouchesStore = true;
+      if (*R == Role::Run || *R == Role::Exit || *R == Role::Bind)
+        handOn(Info, callableArgument(Call, *R));
+    } else if (startsThread(Call)) {
+      Info.TouchesStore = true;
+      for (const Expr *Arg : Call->arguments())
+        handOn(Info, Arg);
+    }
+    if (Callee)
+      Info.Callees.insert(canonical(Callee));
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    if (!Current)
+      return true;
+    FunctionInfo &Info = Functions[Current];
+    if (isGuardConstruction(Construct) || startsThread(Construct))
+      Info.TouchesStore = true;
+    if (startsThread(Construct))
+      for (const Expr *Arg : Construct->arguments())
+        handOn(Info, Arg);
+    Info.Callees.insert(canonical(Construct->getConstructor()));
+    return true;
+  }
+
+  bool VisitCompoundStmt(CompoundStmt *Block) {
+    if (!Current)
+      return true;
+    for (const Stmt *S : Block->body()) {
+      const auto *DS = dyn_cast<DeclStmt>(S);
+      if (!DS)
+        continue;
+      for (const Decl *D : DS->decls()) {
+        const auto *VD = dyn_cast<VarDecl>(D);
+        if (!VD || !VD->hasLocalStorage() || !VD->getInit())
+          continue;
+        const auto *Construct = dyn_cast<CXXConstructExpr>(VD->getInit()->IgnoreImplicit());
+        if (Construct && isGuardConstruction(Construct))
+          Functions[Current].Guards.push_back(
+              {storeOfGuard(Construct), DS->getEndLoc(), Block->getRBracLoc()});
+      }
+    }
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      FunctionRefs.push_back({DRE, canonical(FD)});
+    return true;
+  }
+
+  /// Marks the functions whose address is used other than to call them or
+  /// to hand them to a role function or a thread.
+  void finish() {
+    for (const auto &Ref : FunctionRefs)
+      if (!CalleeRefs.count(Ref.first) && !HandedOn.count(Ref.first))
+        if (auto It = Functions.find(Ref.second); It != Functions.end())
+          It->second.AddressEscapes = true;
+    for (auto &Entry : Functions)
+      for (const FunctionDecl *Callee : Entry.second.Callees)
+        if (auto It = Functions.find(Callee); It != Functions.end())
+          It->second.Callers.insert(Entry.first);
+  }
+
+private:
+  using Base = RecursiveASTVisitor<Collector>;
+
+  template <class F> bool within(const FunctionDecl *FD, F Traverse) {
+    const FunctionDecl *Saved = Current;
+    Current = canonical(FD);
+    Functions[Current].FD = FD->getDefinition() ? FD->getDefinition() : FD;
+    bool Result = Traverse();
+    Current = Saved;
+    return Result;
+  }
+
+  void handOn(FunctionInfo &Info, const Expr *Arg) {
+    const FunctionDecl *Callable = callableFunction(Arg);
+    if (!Callable)
+      return;
+    Info.Callees.insert(canonical(Callable));
+    if (Arg)
+      for (const Expr *E = Arg->IgnoreParenImpCasts();;) {
+        HandedOn.insert(E);
+        if (const auto *UO = dyn_cast<UnaryOperator>(E))
+          E = UO->getSubExpr()->IgnoreParenImpCasts();
+        else
+          break;
+      }
+  }
+
+  ASTContext &Ctx;
+  const FunctionDecl *Current = nullptr;
+  llvm::DenseSet<const Expr *> CalleeRefs, HandedOn;
+  std::vector<std::pair<const DeclRefExpr *, const FunctionDecl *>> FunctionRefs;
+};
+
+//===-- Step 2 and 3: the analysis of one function ------------------------===//
+
+class Analyzer {
+public:
+  Analyzer(ASTContext &Ctx, llvm::MapVector<const FunctionDecl *, FunctionInfo> &Functions,
+           std::vector<ReadFact> *Facts)
+      : Ctx(Ctx), Functions(Functions), Facts(Facts) {}
+
+  /// Analyses \p Info's body from \p Start; returns the needs found, and
+  /// sets \p Effects to what it leaves behind on every path.
+  NeedMap analyseFunction(FunctionInfo &Info, const State &Start, EffectList *Effects = nullptr);
+
+  /// Evaluates the calls of a namespace-scope variable's initializer, and its
+  /// destruction, where no scope is active.
+  void analyseGlobal(const VarDecl *VD);
+
+private:
+  void transfer(const Stmt *S, State &St, bool Record);
+  void handleCall(const CallExpr *Call, State &St, bool Record);
+  void handOn(const Expr *Callable, SourceLocation Loc, const State &St, bool Record,
+              const StoreRef *OnlyStore = nullptr);
+  void callFunction(const FunctionDecl *Callee, SourceLocation Loc, const State &St, bool Record,
+                    const StoreRef *OnlyStore = nullptr);
+  /// A direct call: its needs are read here, then its effects hold.
+  void callAndContinue(const FunctionDecl *Callee, SourceLocation Loc, State &St, bool Record);
+  void read(const StoreRef &Store, SourceLocation Loc, const FunctionDecl *Reader,
+            llvm::ArrayRef<ChainLink> Chain, SourceLocation ReadLoc,
+            const FunctionDecl *ReadFunction, const State &St, bool Record);
+  bool guarded(const StoreRef &Store, SourceLocation Loc) const;
+
+  ASTContext &Ctx;
+  llvm::MapVector<const FunctionDecl *, FunctionInfo> &Functions;
+  std::vector<ReadFact> *Facts;
+  FunctionInfo *Current = nullptr;
+  NeedMap Found;
+};
+
+bool Analyzer::guarded(const StoreRef &Store, SourceLocation Loc) const {
+  if (!Current)
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const GuardRegion &G : Current->Guards) {
+    bool SameStore = keyOf(G.Store) == keyOf(Store) ||
+                     ((!G.Store.Object || !Store.Object) && classKey(G.Store) == classKey(Store));
+    if (SameStore && !SM.isBeforeInTranslationUnit(Loc, G.Begin) &&
+        SM.isBeforeInTranslationUnit(Loc, G.End))
+      return true;
+  }
+  return false;
+}
+
+void Analyzer::read(const StoreRef &Store, SourceLocation Loc, const FunctionDecl *Reader,
+                    llvm::ArrayRef<ChainLink> Chain, SourceLocation ReadLoc,
+                    const FunctionDecl *ReadFunction, const State &St, bool Record) {
+  if (guarded(Store, Loc))
+    return;
+  StoreState S = St.lookup(Store);
+  if (S.Flags & Entry) {
+    Need &N = Found[keyOf(Store)];
+    if (!N.ReadFunction) {
+      N.Store = Store;
+      N.ReadLoc = ReadLoc;
+      N.ReadFunction = ReadFunction;
+      N.FirstLoc = Loc;
+      if (Reader != ReadFunction && Current)
+        N.Chain.push_back({Current->FD, Reader, Loc});
+      N.Chain.append(Chain.begin(), Chain.end());
+    }
+  }
+  if (!(S.Flags & No) || !Record || !Facts)
+    return;
+  ReadFact Fact;
+  Fact.Kind = S.Flags == No ? ReadFact::NoScope : ReadFact::NoScopeOnSomePath;
+  Fact.Loc = Loc;
+  Fact.Reader = Reader;
+  Fact.Store = Store;
+  Fact.Origin = S.Origin;
+  Fact.OriginLoc = S.OriginLoc;
+  Fact.OriginDecl = S.OriginDecl;
+  Fact.Chain.assign(Chain.begin(), Chain.end());
+  Fact.ReadLoc = ReadLoc;
+  Fact.ReadFunction = ReadFunction;
+  Facts->push_back(std::move(Fact));
+}
+
+void Analyzer::callFunction(const FunctionDecl *Callee, SourceLocation Loc, const State &St,
+                            bool Record, const StoreRef *OnlyStore) {
+  auto It = Functions.find(canonical(Callee));
+  if (It == Functions.end() || !It->second.Relevant || &It->second == Current)
+    return; // a recursive call adds nothing its own reads did not
+  // Copied: recording may add needs to the map that holds the callee's.
+  NeedMap CalleeNeeds = It->second.Needs;
+  for (const auto &Entry : CalleeNeeds) {
+    const Need &N = Entry.second;
+    if (OnlyStore && keyOf(*OnlyStore) != keyOf(N.Store))
+      continue;
+    read(N.Store, Loc, It->second.FD, N.Chain, N.ReadLoc, N.ReadFunction, St, Record);
+  }
+}
+
+void Analyzer::callAndContinue(const FunctionDecl *Callee, SourceLocation Loc, State &St,
+                               bool Record) {
+  callFunction(Callee, Loc, St, Record);
+  auto It = Functions.find(canonical(Callee));
+  if (It == Functions.end() || !It->second.Relevant || &It->second == Current)
+    return;
+  for (const StoreState &Effect : It->second.Effects) {
+    // Entry in an effect stands for the state the caller had.
+    StoreState Before = St.lookup(Effect.Store);
+    unsigned Flags = Effect.Flags & ~unsigned(Entry);
+    if (Effect.Flags & Entry)
+      Flags |= Before.Flags;
+    if ((Effect.Flags & No) || !(Before.Flags & No))
+      St.set(Effect.Store, Flags, Effect.Origin, Effect.OriginLoc, Effect.OriginDecl);
+    else
+      St.set(Effect.Store, Flags, Before.Origin, Before.OriginLoc, Before.OriginDecl);
+  }
+}
+
+void Analyzer::handOn(const Expr *Callable, SourceLocation Loc, const State &St, bool Record,
+                      const StoreRef *OnlyStore) {
+  if (const FunctionDecl *FD = callableFunction(Callable))
+    callFunction(FD, Loc, St, Record, OnlyStore);
+}
+
+void Analyzer::handleCall(const CallExpr *Call, State &St, bool Record) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  SourceLocation Loc = Call->getExprLoc();
+  std::optional<Role> R = annotatedRole(Callee);
+  if (!R) {
+    if (startsThread(Call)) {
+      State Fresh = State::noScope(NoScopeOrigin::Thread, Loc, Callee);
+      for (const Expr *Arg : Call->arguments())
+        handOn(Arg, Arg->getBeginLoc(), Fresh, Record);
+      return;
+    }
+    if (Callee)
+      callAndContinue(Callee, Loc, St, Record);
+    return;
+  }
+  StoreRef Store = storeOfCall(Call);
+  switch (*R) {
+  case Role::EnterWith:
+    St.set(Store, In);
+    return;
+  case Role::Disable:
+    St.set(Store, No, NoScopeOrigin::Disabled, Loc, Callee);
+    return;
+  case Role::Read:
+    read(Store, Loc, Callee, {}, Loc, Callee, St, Record);
+    return;
+  case Role::Run:
+  case Role::Exit: {
+    State Inside = St;
+    if (*R == Role::Run)
+      Inside.set(Store, In);
+    else
+      Inside.set(Store, No, NoScopeOrigin::Exit, Loc, Callee);
+    const Expr *Arg = callableArgument(Call, *R);
+    if (Arg)
+      handOn(Arg, Arg->getBeginLoc(), Inside, Record);
+    return;
+  }
+  case Role::Bind: {
+    const Expr *Arg = callableArgument(Call, *R);
+    if (Arg)
+      handOn(Arg, Arg->getBeginLoc(), St, Record, &Store);
+    return;
+  }
+  default:
+    callAndContinue(Callee, Loc, St, Record);
+    return;
+  }
+}
+
+void Analyzer::transfer(const Stmt *S, State &St, bool Record) {
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    handleCall(Call, St, Record);
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    if (startsThread(Construct)) {
+      State Fresh = State::noScope(NoScopeOrigin::Thread, Construct->getBeginLoc(),
+                                   Construct->getConstructor()->getParent());
+      for (const Expr *Arg : Construct->arguments())
+        handOn(Arg, Arg->getBeginLoc(), Fresh, Record);
+    } else {
+      callAndContinue(Construct->getConstructor(), Construct->getBeginLoc(), St, Record);
+    }
+  }
+}
+
+NeedMap Analyzer::analyseFunction(FunctionInfo &Info, const State &Start, EffectList *Effects) {
+  Current = &Info;
+  Found.clear();
+  const FunctionDecl *FD = Info.FD;
+  Stmt *Body = FD->getBody();
+  CFG::BuildOptions Options;
+  Options.AddInitializers = true;
+  std::unique_ptr<CFG> Graph = CFG::buildCFG(FD, Body, &Ctx, Options);
+  if (!Graph)
+    return {};
+
+  // The state at each block's entry, to a fixed point (the flags per store
+  // only grow, so this ends).
+  std::vector<std::optional<State>> AtEntry(Graph->getNumBlockIDs());
+  AtEntry[Graph->getEntry().getBlockID()] = Start;
+  std::deque<const CFGBlock *> Work{&Graph->getEntry()};
+  llvm::DenseSet<const CFGBlock *> Queued{&Graph->getEntry()};
+  while (!Work.empty()) {
+    const CFGBlock *Block = Work.front();
+    Work.pop_front();
+    Queued.erase(Block);
+    State St = *AtEntry[Block->getBlockID()];
+    for (const CFGElement &Element : *Block)
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+        transfer(S->getStmt(), St, /*Record=*/false);
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+      const CFGBlock *Next = Succ.getReachableBlock();
+      if (!Next)
+        continue;
+      std::optional<State> &Into = AtEntry[Next->getBlockID()];
+      bool Changed = !Into;
+      if (!Into)
+        Into = St;
+      else
+        Changed = Into->join(St);
+      if (Changed && Queued.insert(Next).second)
+        Work.push_back(Next);
+    }
+  }
+  Found.clear(); // the needs of the recording pass below are the final ones
+  if (Effects) {
+    Effects->clear();
+    if (const std::optional<State> &AtExit = AtEntry[Graph->getExit().getBlockID()])
+      for (const auto &Item : AtExit->Stores) {
+        const StoreState &S = Item.second;
+        if (S.Flags != Entry)
+          Effects->push_back(S);
+      }
+  }
+
+  // One recording pass with the final states.
+  for (const CFGBlock *Block : *Graph) {
+    if (!AtEntry[Block->getBlockID()])
+      continue; // unreachable
+    State St = *AtEntry[Block->getBlockID()];
+    for (const CFGElement &Element : *Block)
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+        transfer(S->getStmt(), St, /*Record=*/true);
+  }
+  Current = nullptr;
+  return std::move(Found);
+}
+
+/// Visits the calls of an initializer, not those inside the lambdas it
+/// makes (a lambda is a function of its own, called or not).
+class InitializerCalls : public RecursiveASTVisitor<InitializerCalls> {
+public:
+  std::vector<const Stmt *> Calls;
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitCallExpr(CallExpr *E) {
+    Calls.push_back(E);
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    Calls.push_back(E);
+    return true;
+  }
+};
+
+void Analyzer::analyseGlobal(const VarDecl *VD) {
+  Current = nullptr;
+  if (const Expr *Init = VD->getInit()) {
+    State St = State::noScope(NoScopeOrigin::GlobalInit, VD->getLocation(), VD);
+    InitializerCalls Calls;
+    Calls.TraverseStmt(const_cast<Expr *>(Init));
+    for (const Stmt *Call : Calls.Calls)
+      transfer(Call, St, /*Record=*/true);
+  }
+  if (const CXXRecordDecl *Record = VD->getType()->getAsCXXRecordDecl())
+    if (Record->hasDefinition())
+      if (const CXXDestructorDecl *Dtor = Record->getDestructor())
+        callFunction(Dtor, VD->getLocation(),
+                     State::noScope(NoScopeOrigin::GlobalDestroy, VD->getLocation(), VD),
+                     /*Record=*/true);
+}
+
+/// How a function starts: with no scope, or with its callers' state.
+State startOf(const FunctionDecl *FD, ASTContext &Ctx) {
+  switch (entryKindOf(FD, Ctx)) {
+  case EntryKind::Main:
+    return State::noScope(NoScopeOrigin::Main, FD->getLocation(), FD);
+  case EntryKind::Invocation:
+    return State::noScope(NoScopeOrigin::Invocation, FD->getLocation(), FD);
+  case EntryKind::Thread:
+  case EntryKind::None:
+    return State::entry(); // a thread's callable: the edge from its start says
+  }
+  return State::entry();
+}
+
+bool hasUnknownCallers(const FunctionInfo &Info) {
+  if (Info.AddressEscapes)
+    return true;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Info.FD)) {
+    if (Method->getParent()->isLambda())
+      return Info.Callers.empty();
+    if (Method->isVirtual())
+      return true;
+  }
+  return Info.FD->isExternallyVisible();
+}
+
+} // namespace
+
+std::vector<ReadFact> findReadsOutsideScope(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
+  Collector Collect(Ctx);
+  Collect.TraverseDecl(Ctx.getTranslationUnitDecl());
+  Collect.finish();
+  auto &Functions = Collect.Functions;
+
+  // Relevant: touches a store, or calls (or hands on) a relevant function.
+  std::deque<FunctionInfo *> Work;
+  for (auto &Entry : Functions)
+    if (Entry.second.TouchesStore && Entry.second.FD) {
+      Entry.second.Relevant = true;
+      Work.push_back(&Entry.second);
+    }
+  while (!Work.empty()) {
+    FunctionInfo *Info = Work.front();
+    Work.pop_front();
+    for (const FunctionDecl *Caller : Info->Callers) {
+      FunctionInfo &C = Functions[Caller];
+      if (!C.Relevant && C.FD) {
+        C.Relevant = true;
+        Work.push_back(&C);
+      }
+    }
+  }
+
+  // Needs, to a fixed point: a function's needs only grow.
+  Analyzer Summaries(Ctx, Functions, nullptr);
+  llvm::SetVector<FunctionInfo *> Queue;
+  for (auto &Entry : Functions)
+    if (Entry.second.Relevant)
+      Queue.insert(&Entry.second);
+  while (!Queue.empty()) {
+    FunctionInfo *Info = Queue.pop_back_val();
+    EffectList Effects;
+    NeedMap Found = Summaries.analyseFunction(*Info, startOf(Info->FD, Ctx), &Effects);
+    bool Changed = false;
+    for (auto &Entry : Found)
+      if (Info->Needs.insert({Entry.first, Entry.second}).second)
+        Changed = true;
+    // Needs only grow; effects can change while callees settle, so they are
+    // bounded by a number of passes rather than by monotonicity.
+    if (!sameEffects(Effects, Info->Effects) && ++Info->Passes < 16) {
+      Info->Effects = std::move(Effects);
+      Changed = true;
+    }
+    if (Changed)
+      for (const FunctionDecl *Caller : Info->Callers)
+        if (FunctionInfo &C = Functions[Caller]; C.Relevant)
+          Queue.insert(&C);
+  }
+
+  std::vector<ReadFact> Facts;
+  Analyzer Reporter(Ctx, Functions, &Facts);
+  for (auto &Entry : Functions)
+    if (Entry.second.Relevant)
+      Reporter.analyseFunction(Entry.second, startOf(Entry.second.FD, Ctx));
+  for (const VarDecl *VD : Collect.Globals)
+    Reporter.analyseGlobal(VD);
+
+  if (Options.StrictMode)
+    for (auto &Entry : Functions) {
+      const FunctionInfo &Info = Entry.second;
+      if (!Info.Relevant || Info.Needs.empty() || !hasUnknownCallers(Info) ||
+          annotatedRole(Info.FD) == Role::RequiresScope ||
+          entryKindOf(Info.FD, Ctx) != EntryKind::None)
+        continue;
+      for (const auto &NeedEntry : Info.Needs) {
+        const Need &N = NeedEntry.second;
+        ReadFact Fact;
+        Fact.Kind = ReadFact::UnknownCallers;
+        Fact.Loc = N.FirstLoc;
+        Fact.Reader = N.Chain.empty() ? N.ReadFunction : N.Chain.front().Callee;
+        Fact.Store = N.Store;
+        Fact.OriginDecl = Info.FD;
+        Fact.OriginLoc = Info.FD->getLocation();
+        if (!N.Chain.empty())
+          Fact.Chain.assign(N.Chain.begin() + 1, N.Chain.end());
+        Fact.ReadLoc = N.ReadLoc;
+        Fact.ReadFunction = N.ReadFunction;
+        Facts.push_back(std::move(Fact));
+      }
+    }
+  return Facts;
+}
+
+} // namespace clang::tidy::asyncctx

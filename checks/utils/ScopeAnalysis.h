@@ -1,0 +1,94 @@
+//===--- ScopeAnalysis.h - asyncctx-tidy ----------------------------------===//
+//
+// Which reads of a context store happen where no scope of that store is
+// active, across the functions of one translation unit.
+//
+// Terms:
+//  - A *read* is a call of a READ-role function, or a call of a function of
+//    the translation unit that *needs* a scope (below).
+//  - A point is *in scope* of store S after ENTER_WITH(S) on every path and
+//    before a DISABLE(S); inside the callable given to RUN(S); during the
+//    lifetime of a SCOPE_GUARD for S; inside a callable made by BIND(S) where
+//    S was in scope.
+//  - A point has *no scope* of S on a path that starts in `main`, in an
+//    INVOCATION function, in a namespace-scope initializer or destructor, in
+//    the callable given to EXIT(S), or in a callable started on a new
+//    thread, or that went through DISABLE(S).
+//  - Elsewhere a function's state of S is its caller's (*entry*). A read at
+//    an entry point is the function's *need*: its callers are checked for it,
+//    as Thread Safety Analysis checks a REQUIRES it inferred.
+//
+// The analysis is flow-sensitive within a function (over the Clang CFG; paths
+// join by union) and summary-based across functions (needs grow to a fixed
+// point, so recursion terminates). It returns facts; it formats no text.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCCTX_TIDY_UTILS_SCOPEANALYSIS_H
+#define ASYNCCTX_TIDY_UTILS_SCOPEANALYSIS_H
+
+#include "Roles.h"
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/SmallVector.h"
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+class NamedDecl;
+
+namespace tidy::asyncctx {
+
+/// Where a path with no scope began.
+enum class NoScopeOrigin {
+  Main,           ///< `main` runs with no scope
+  Invocation,     ///< an INVOCATION function starts with none
+  Disabled,       ///< DISABLE cleared the store
+  Exit,           ///< the callable given to EXIT runs with none
+  Thread,         ///< a callable started on a new thread
+  GlobalInit,     ///< a namespace-scope or static member initializer
+  GlobalDestroy,  ///< the destructor of a namespace-scope variable
+};
+
+/// One step of a chain from a reporting call down to the read.
+struct ChainLink {
+  const FunctionDecl *Caller; ///< the function that makes the call
+  const FunctionDecl *Callee; ///< the function called
+  SourceLocation CallLoc;
+};
+
+/// A read where no scope is, or may be, active.
+struct ReadFact {
+  enum Kind {
+    NoScope,        ///< no scope on any path to it
+    NoScopeOnSomePath,
+    UnknownCallers, ///< StrictMode: its function's callers are not known
+  } Kind;
+  SourceLocation Loc;          ///< the read, or the call that leads to it
+  const FunctionDecl *Reader;  ///< the READ function, or the function called
+  StoreRef Store;
+  NoScopeOrigin Origin = NoScopeOrigin::Main;
+  SourceLocation OriginLoc;
+  const NamedDecl *OriginDecl = nullptr; ///< the function/variable/callee behind the origin
+  /// From the called function down to the READ call (empty for a direct read).
+  llvm::SmallVector<ChainLink, 4> Chain;
+  SourceLocation ReadLoc;            ///< the READ call at the end of the chain
+  const FunctionDecl *ReadFunction;  ///< the READ function called there
+};
+
+struct ScopeAnalysisOptions {
+  /// Also report the needs of functions whose callers are unknown (externally
+  /// visible with no caller here, or whose address is taken), unless they are
+  /// annotated ASYNCCTX_REQUIRES_SCOPE.
+  bool StrictMode = false;
+};
+
+/// Analyses every function of the translation unit that touches a store,
+/// directly or through the functions it calls.
+std::vector<ReadFact> findReadsOutsideScope(ASTContext &Ctx, const ScopeAnalysisOptions &Options);
+
+} // namespace tidy::asyncctx
+} // namespace clang
+
+#endif // ASYNCCTX_TIDY_UTILS_SCOPEANALYSIS_H
