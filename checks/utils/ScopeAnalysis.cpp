@@ -170,6 +170,9 @@ struct FunctionInfo {
   bool TouchesStore = false;
   bool Relevant = false;
   bool AddressEscapes = false;
+  /// Handed to BIND: it runs with the store as it was at the bind, which is
+  /// where it is evaluated, not where the bound callable is called.
+  bool Bound = false;
   llvm::SmallSetVector<const FunctionDecl *, 4> Callees; // calls and callables handed on
   llvm::SmallSetVector<const FunctionDecl *, 4> Callers;
   std::vector<GuardRegion> Guards;
@@ -300,6 +303,9 @@ public:
       Info.TouchesStore = true;
       if (*R == Role::Run || *R == Role::Exit || *R == Role::Bind)
         handOn(Info, callableArgument(Call, *R));
+      if (*R == Role::Bind)
+        if (const FunctionDecl *Callable = callableFunction(callableArgument(Call, *R)))
+          BoundCallables.push_back(canonical(Callable));
     } else if (startsThread(Call)) {
       Info.TouchesStore = true;
       for (const Expr *Arg : Call->arguments())
@@ -352,6 +358,9 @@ public:
   /// Marks the functions whose address is used other than to call them or
   /// to hand them to a role function or a thread.
   void finish() {
+    for (const FunctionDecl *FD : BoundCallables)
+      if (auto It = Functions.find(FD); It != Functions.end())
+        It->second.Bound = true;
     for (const auto &Ref : FunctionRefs)
       if (!CalleeRefs.count(Ref.first) && !HandedOn.count(Ref.first))
         if (auto It = Functions.find(Ref.second); It != Functions.end())
@@ -393,6 +402,7 @@ private:
   const FunctionDecl *Current = nullptr;
   llvm::DenseSet<const Expr *> CalleeRefs, HandedOn;
   std::vector<std::pair<const DeclRefExpr *, const FunctionDecl *>> FunctionRefs;
+  std::vector<const FunctionDecl *> BoundCallables;
 };
 
 //===-- Step 2 and 3: the analysis of one function ------------------------===//
@@ -497,6 +507,8 @@ void Analyzer::callFunction(const FunctionDecl *Callee, SourceLocation Loc, cons
 
 void Analyzer::callAndContinue(const FunctionDecl *Callee, SourceLocation Loc, State &St,
                                bool Record) {
+  if (auto It = Functions.find(canonical(Callee)); It != Functions.end() && It->second.Bound)
+    return; // evaluated at its BIND
   callFunction(Callee, Loc, St, Record);
   auto It = Functions.find(canonical(Callee));
   if (It == Functions.end() || !It->second.Relevant || &It->second == Current)
