@@ -101,6 +101,10 @@ void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
          DiagnosticIDs::Note)
         << Origin;
     break;
+  case NoScopeOrigin::NewStore:
+    diag(Fact.OriginLoc, "store %0 is created here with no value current", DiagnosticIDs::Note)
+        << Origin;
+    break;
   case NoScopeOrigin::GlobalDestroy:
     diag(Fact.OriginLoc, "%0 is destroyed after 'main' returns, where no scope is active",
          DiagnosticIDs::Note)

@@ -150,6 +150,18 @@ StoreRef storeOfCall(const CallExpr *Call) {
   return Ref;
 }
 
+StoreRef storeOfExpr(const Expr *E) {
+  StoreRef Ref;
+  if (!E)
+    return Ref;
+  QualType Type = E->getType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  Ref.Class = Type->getAsCXXRecordDecl();
+  Ref.Object = namedObject(E);
+  return Ref;
+}
+
 std::string StoreRef::name(const PrintingPolicy &Policy) const {
   if (Object)
     return Object->getNameAsString();

@@ -72,6 +72,10 @@ struct StoreRef {
 /// bound to one), else the class that declares the function.
 StoreRef storeOfCall(const CallExpr *Call);
 
+/// The store an expression denotes: the variable or member it names
+/// (following references bound to one), and its class (through a pointer).
+StoreRef storeOfExpr(const Expr *E);
+
 /// The member of \p StoreClass (or of its bases) that plays role \p R, if
 /// one does; used to name and build the scoped alternative to a call.
 const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R);

@@ -235,17 +235,7 @@ const Expr *callableArgument(const CallExpr *Call, Role R) {
 
 /// The store a guard construction refers to: the object passed first.
 StoreRef storeOfGuard(const CXXConstructExpr *Construct) {
-  StoreRef Ref;
-  if (Construct->getNumArgs() == 0)
-    return Ref;
-  const Expr *Arg = Construct->getArg(0)->IgnoreParenImpCasts();
-  if (const auto *Record = Arg->getType()->getAsCXXRecordDecl())
-    Ref.Class = Record;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
-    Ref.Object = DRE->getDecl();
-  else if (const auto *ME = dyn_cast<MemberExpr>(Arg))
-    Ref.Object = ME->getMemberDecl();
-  return Ref;
+  return Construct->getNumArgs() ? storeOfExpr(Construct->getArg(0)) : StoreRef();
 }
 
 bool isGuardConstruction(const CXXConstructExpr *Construct) {
@@ -427,9 +417,11 @@ private:
   void handOn(const Expr *Callable, SourceLocation Loc, const State &St, bool Record,
               const StoreRef *OnlyStore = nullptr);
   void callFunction(const FunctionDecl *Callee, SourceLocation Loc, const State &St, bool Record,
-                    const StoreRef *OnlyStore = nullptr);
+                    const StoreRef *OnlyStore = nullptr,
+                    llvm::ArrayRef<const Expr *> Args = {});
   /// A direct call: its needs are read here, then its effects hold.
-  void callAndContinue(const FunctionDecl *Callee, SourceLocation Loc, State &St, bool Record);
+  void callAndContinue(const FunctionDecl *Callee, SourceLocation Loc, State &St, bool Record,
+                       llvm::ArrayRef<const Expr *> Args = {});
   void read(const StoreRef &Store, SourceLocation Loc, const FunctionDecl *Reader,
             llvm::ArrayRef<ChainLink> Chain, SourceLocation ReadLoc,
             const FunctionDecl *ReadFunction, const State &St, bool Record);
@@ -462,6 +454,18 @@ void Analyzer::read(const StoreRef &Store, SourceLocation Loc, const FunctionDec
   if (guarded(Store, Loc))
     return;
   StoreState S = St.lookup(Store);
+  // A store that is a local variable of this function did not exist when the
+  // function started: whatever its callers had, it had no value.
+  const auto *Local = dyn_cast_or_null<VarDecl>(Store.Object);
+  if ((S.Flags & Entry) && Current && Local && Local->hasLocalStorage() && !isa<ParmVarDecl>(Local) &&
+      Local->getDeclContext() == Current->FD) {
+    S.Flags = (S.Flags & ~unsigned(Entry)) | No;
+    if (S.Flags == No) {
+      S.Origin = NoScopeOrigin::NewStore;
+      S.OriginLoc = Local->getLocation();
+      S.OriginDecl = Local;
+    }
+  }
   if (S.Flags & Entry) {
     Need &N = Found[keyOf(Store)];
     if (!N.ReadFunction) {
@@ -490,8 +494,25 @@ void Analyzer::read(const StoreRef &Store, SourceLocation Loc, const FunctionDec
   Facts->push_back(std::move(Fact));
 }
 
+/// A store the callee names by one of its parameters is, at the call, the
+/// store passed for it.
+static StoreRef atCall(const StoreRef &Store, const FunctionDecl *Callee,
+                       llvm::ArrayRef<const Expr *> Args) {
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(Store.Object);
+  if (!Param || Param->getDeclContext() != Callee)
+    return Store;
+  unsigned Index = Param->getFunctionScopeIndex();
+  if (Index >= Args.size())
+    return StoreRef{nullptr, Store.Class};
+  StoreRef Passed = storeOfExpr(Args[Index]);
+  if (!Passed.Class)
+    Passed.Class = Store.Class;
+  return Passed;
+}
+
 void Analyzer::callFunction(const FunctionDecl *Callee, SourceLocation Loc, const State &St,
-                            bool Record, const StoreRef *OnlyStore) {
+                            bool Record, const StoreRef *OnlyStore,
+                            llvm::ArrayRef<const Expr *> Args) {
   auto It = Functions.find(canonical(Callee));
   if (It == Functions.end() || !It->second.Relevant || &It->second == Current)
     return; // a recursive call adds nothing its own reads did not
@@ -499,30 +520,32 @@ void Analyzer::callFunction(const FunctionDecl *Callee, SourceLocation Loc, cons
   NeedMap CalleeNeeds = It->second.Needs;
   for (const auto &Entry : CalleeNeeds) {
     const Need &N = Entry.second;
-    if (OnlyStore && keyOf(*OnlyStore) != keyOf(N.Store))
+    StoreRef Store = atCall(N.Store, It->second.FD, Args);
+    if (OnlyStore && keyOf(*OnlyStore) != keyOf(Store))
       continue;
-    read(N.Store, Loc, It->second.FD, N.Chain, N.ReadLoc, N.ReadFunction, St, Record);
+    read(Store, Loc, It->second.FD, N.Chain, N.ReadLoc, N.ReadFunction, St, Record);
   }
 }
 
 void Analyzer::callAndContinue(const FunctionDecl *Callee, SourceLocation Loc, State &St,
-                               bool Record) {
+                               bool Record, llvm::ArrayRef<const Expr *> Args) {
   if (auto It = Functions.find(canonical(Callee)); It != Functions.end() && It->second.Bound)
     return; // evaluated at its BIND
-  callFunction(Callee, Loc, St, Record);
+  callFunction(Callee, Loc, St, Record, nullptr, Args);
   auto It = Functions.find(canonical(Callee));
   if (It == Functions.end() || !It->second.Relevant || &It->second == Current)
     return;
   for (const StoreState &Effect : It->second.Effects) {
     // Entry in an effect stands for the state the caller had.
-    StoreState Before = St.lookup(Effect.Store);
+    StoreRef Store = atCall(Effect.Store, It->second.FD, Args);
+    StoreState Before = St.lookup(Store);
     unsigned Flags = Effect.Flags & ~unsigned(Entry);
     if (Effect.Flags & Entry)
       Flags |= Before.Flags;
     if ((Effect.Flags & No) || !(Before.Flags & No))
-      St.set(Effect.Store, Flags, Effect.Origin, Effect.OriginLoc, Effect.OriginDecl);
+      St.set(Store, Flags, Effect.Origin, Effect.OriginLoc, Effect.OriginDecl);
     else
-      St.set(Effect.Store, Flags, Before.Origin, Before.OriginLoc, Before.OriginDecl);
+      St.set(Store, Flags, Before.Origin, Before.OriginLoc, Before.OriginDecl);
   }
 }
 
@@ -530,6 +553,16 @@ void Analyzer::handOn(const Expr *Callable, SourceLocation Loc, const State &St,
                       const StoreRef *OnlyStore) {
   if (const FunctionDecl *FD = callableFunction(Callable))
     callFunction(FD, Loc, St, Record, OnlyStore);
+}
+
+/// The arguments of a call, one for each parameter of the callee (a member
+/// operator call passes its object first).
+static llvm::ArrayRef<const Expr *> argumentsFor(const CallExpr *Call, const FunctionDecl *Callee) {
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (isa<CXXOperatorCallExpr>(Call) && Method && Method->isInstance() && !Args.empty())
+    return Args.drop_front();
+  return Args;
 }
 
 void Analyzer::handleCall(const CallExpr *Call, State &St, bool Record) {
@@ -544,7 +577,7 @@ void Analyzer::handleCall(const CallExpr *Call, State &St, bool Record) {
       return;
     }
     if (Callee)
-      callAndContinue(Callee, Loc, St, Record);
+      callAndContinue(Callee, Loc, St, Record, argumentsFor(Call, Callee));
     return;
   }
   StoreRef Store = storeOfCall(Call);
@@ -577,7 +610,7 @@ void Analyzer::handleCall(const CallExpr *Call, State &St, bool Record) {
     return;
   }
   default:
-    callAndContinue(Callee, Loc, St, Record);
+    callAndContinue(Callee, Loc, St, Record, argumentsFor(Call, Callee));
     return;
   }
 }
@@ -592,7 +625,8 @@ void Analyzer::transfer(const Stmt *S, State &St, bool Record) {
       for (const Expr *Arg : Construct->arguments())
         handOn(Arg, Arg->getBeginLoc(), Fresh, Record);
     } else {
-      callAndContinue(Construct->getConstructor(), Construct->getBeginLoc(), St, Record);
+      callAndContinue(Construct->getConstructor(), Construct->getBeginLoc(), St, Record,
+                      llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs()));
     }
   }
 }

@@ -49,6 +49,7 @@ enum class NoScopeOrigin {
   Thread,         ///< a callable started on a new thread
   GlobalInit,     ///< a namespace-scope or static member initializer
   GlobalDestroy,  ///< the destructor of a namespace-scope variable
+  NewStore,       ///< a store that is a local variable: created with no value
 };
 
 /// One step of a chain from a reporting call down to the read.
