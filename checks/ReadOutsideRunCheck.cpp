@@ -9,6 +9,8 @@
 #include "ReadOutsideRunCheck.h"
 #include "utils/ScopeAnalysis.h"
 
+#include "clang-tidy/utils/OptionsUtils.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -19,10 +21,20 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::asyncctx {
 
 ReadOutsideRunCheck::ReadOutsideRunCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), StrictMode(Options.get("StrictMode", false)) {}
+    : ClangTidyCheck(Name, Context), StrictMode(Options.get("StrictMode", false)),
+      InvocationRunnersOption(
+          Options.getLocalOrGlobal("InvocationRunners", DefaultInvocationRunners).str()),
+      InvocationFunctionsOption(Options.getLocalOrGlobal("InvocationFunctions", "").str()) {
+  for (StringRef Name : utils::options::parseStringList(InvocationRunnersOption))
+    InvocationRunners.push_back(Name.str());
+  for (StringRef Name : utils::options::parseStringList(InvocationFunctionsOption))
+    InvocationFunctions.push_back(Name.str());
+}
 
 void ReadOutsideRunCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "StrictMode", StrictMode);
+  Options.store(Opts, "InvocationRunners", InvocationRunnersOption);
+  Options.store(Opts, "InvocationFunctions", InvocationFunctionsOption);
 }
 
 void ReadOutsideRunCheck::registerMatchers(MatchFinder *Finder) {
@@ -33,7 +45,9 @@ void ReadOutsideRunCheck::registerMatchers(MatchFinder *Finder) {
 void ReadOutsideRunCheck::check(const MatchFinder::MatchResult &Result) {
   ScopeAnalysisOptions Options;
   Options.StrictMode = StrictMode;
-  std::vector<ReadFact> Facts = findReadsOutsideScope(*Result.Context, Options);
+  Options.InvocationRunners = InvocationRunners;
+  Options.InvocationFunctions = InvocationFunctions;
+  std::vector<ReadFact> Facts = analyseScopes(*Result.Context, Options).Reads;
   // A template's read is found once per instantiation; report it once.
   llvm::DenseSet<std::pair<SourceLocation, const void *>> Reported;
   for (const ReadFact &Fact : Facts) {

@@ -29,6 +29,10 @@ private:
 
   /// Also report functions whose callers are unknown (see the docs).
   const bool StrictMode;
+  /// Semicolon-separated qualified names; also read from the global options,
+  /// so one setting serves every asyncctx check.
+  const std::string InvocationRunnersOption, InvocationFunctionsOption;
+  std::vector<std::string> InvocationRunners, InvocationFunctions;
 };
 
 } // namespace clang::tidy::asyncctx

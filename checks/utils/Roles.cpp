@@ -10,7 +10,9 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/PrettyPrinter.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/raw_ostream.h"
 
 namespace clang::tidy::asyncctx {
 
@@ -187,6 +189,26 @@ const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R)
       if (const CXXMethodDecl *MD = findMemberWithRole(BaseClass, R))
         return MD;
   return nullptr;
+}
+
+std::string qualifiedName(const NamedDecl *D) {
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  PrintingPolicy Policy(D->getASTContext().getLangOpts());
+  Policy.SuppressInlineNamespace = true;
+  Policy.SuppressUnwrittenScope = true;
+  D->printQualifiedName(OS, Policy);
+  return OS.str();
+}
+
+bool hasQualifiedName(const NamedDecl *D, llvm::ArrayRef<std::string> Names) {
+  if (!D || Names.empty() || !D->getDeclName().isIdentifier())
+    return false;
+  std::string Name = qualifiedName(D);
+  return llvm::any_of(Names, [&](llvm::StringRef Wanted) {
+    Wanted.consume_front("::");
+    return Wanted == Name;
+  });
 }
 
 bool startsThread(const Expr *E) {

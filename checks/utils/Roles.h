@@ -26,6 +26,7 @@ class CallExpr;
 class Expr;
 class FunctionDecl;
 class LambdaExpr;
+class NamedDecl;
 class CXXMethodDecl;
 class CXXRecordDecl;
 class Decl;
@@ -97,6 +98,17 @@ const LambdaExpr *lambdaOf(const FunctionDecl *FD, ASTContext &Ctx);
 
 /// How \p FD (a function, or a lambda's call operator) is entered.
 EntryKind entryKindOf(const FunctionDecl *FD, ASTContext &Ctx);
+
+/// The invocation runners recognised when no option says otherwise.
+inline constexpr llvm::StringLiteral DefaultInvocationRunners = "aws::lambda_runtime::run_handler";
+
+/// The qualified name of \p D as a user writes it: no inline namespaces,
+/// no anonymous ones (`aws::lambda_runtime::run_handler`).
+std::string qualifiedName(const NamedDecl *D);
+
+/// Whether \p D's qualified name is one of \p Names (a leading `::` in a
+/// name is ignored).
+bool hasQualifiedName(const NamedDecl *D, llvm::ArrayRef<std::string> Names);
 
 /// Matches a function or class declaration that plays role \p R.
 AST_MATCHER_P(Decl, hasAsyncCtxRole, Role, R) {

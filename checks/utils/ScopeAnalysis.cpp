@@ -48,6 +48,10 @@ struct StoreState {
   NoScopeOrigin Origin = NoScopeOrigin::Main;
   SourceLocation OriginLoc;
   const NamedDecl *OriginDecl = nullptr;
+  /// With In: the ENTER_WITH behind it, and the call of this function that
+  /// led there when it was in a callee.
+  const CallExpr *EnteredBy = nullptr;
+  SourceLocation EnteredVia;
 
   bool operator==(const StoreState &O) const { return Flags == O.Flags; }
 };
@@ -84,7 +88,7 @@ struct State {
   void set(const StoreRef &Store, unsigned Flags, NoScopeOrigin Origin = NoScopeOrigin::Main,
            SourceLocation Loc = {}, const NamedDecl *D = nullptr) {
     StoreState &S = Stores[keyOf(Store)];
-    S = {Store, Flags, Origin, Loc, D};
+    S = StoreState{Store, Flags, Origin, Loc, D, nullptr, SourceLocation()};
   }
 
   /// The flags that hold for a read of \p Store. A store named only by its
@@ -115,6 +119,10 @@ struct State {
         Into.Origin = From.Origin;
         Into.OriginLoc = From.OriginLoc;
         Into.OriginDecl = From.OriginDecl;
+      }
+      if (!Into.EnteredBy && From.EnteredBy) {
+        Into.EnteredBy = From.EnteredBy;
+        Into.EnteredVia = From.EnteredVia;
       }
       if (Flags != Into.Flags) {
         Into.Flags = Flags;
@@ -170,6 +178,8 @@ struct FunctionInfo {
   bool TouchesStore = false;
   bool Relevant = false;
   bool AddressEscapes = false;
+  /// Handed to an invocation runner, or named an invocation in the options.
+  bool IsInvocation = false;
   /// Handed to BIND: it runs with the store as it was at the bind, which is
   /// where it is evaluated, not where the bound callable is called.
   bool Bound = false;
@@ -246,7 +256,7 @@ bool isGuardConstruction(const CXXConstructExpr *Construct) {
 
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
-  explicit Collector(ASTContext &Ctx) : Ctx(Ctx) {}
+  Collector(ASTContext &Ctx, const ScopeAnalysisOptions &Options) : Ctx(Ctx), Options(Options) {}
 
   llvm::MapVector<const FunctionDecl *, FunctionInfo> Functions;
   std::vector<const VarDecl *> Globals;
@@ -282,6 +292,7 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
+    VisitRunnerCall(Call);
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (const Expr *CalleeExpr = Call->getCallee())
       CalleeRefs.insert(CalleeExpr->IgnoreParenImpCasts());
@@ -303,6 +314,16 @@ public:
     }
     if (Callee)
       Info.Callees.insert(canonical(Callee));
+    return true;
+  }
+
+  /// Calls of invocation runners, wherever they are.
+  bool VisitRunnerCall(const CallExpr *Call) {
+    if (!hasQualifiedName(Call->getDirectCallee(), Options.InvocationRunners))
+      return true;
+    for (const Expr *Arg : Call->arguments())
+      if (const FunctionDecl *Callable = callableFunction(Arg))
+        RunnerCallables.push_back(canonical(Callable));
     return true;
   }
 
@@ -351,6 +372,12 @@ public:
     for (const FunctionDecl *FD : BoundCallables)
       if (auto It = Functions.find(FD); It != Functions.end())
         It->second.Bound = true;
+    for (const FunctionDecl *FD : RunnerCallables)
+      if (auto It = Functions.find(FD); It != Functions.end())
+        It->second.IsInvocation = true;
+    for (auto &Entry : Functions)
+      if (Entry.second.FD && hasQualifiedName(Entry.second.FD, Options.InvocationFunctions))
+        Entry.second.IsInvocation = true;
     for (const auto &Ref : FunctionRefs)
       if (!CalleeRefs.count(Ref.first) && !HandedOn.count(Ref.first))
         if (auto It = Functions.find(Ref.second); It != Functions.end())
@@ -392,7 +419,8 @@ private:
   const FunctionDecl *Current = nullptr;
   llvm::DenseSet<const Expr *> CalleeRefs, HandedOn;
   std::vector<std::pair<const DeclRefExpr *, const FunctionDecl *>> FunctionRefs;
-  std::vector<const FunctionDecl *> BoundCallables;
+  std::vector<const FunctionDecl *> BoundCallables, RunnerCallables;
+  const ScopeAnalysisOptions &Options;
 };
 
 //===-- Step 2 and 3: the analysis of one function ------------------------===//
@@ -400,8 +428,8 @@ private:
 class Analyzer {
 public:
   Analyzer(ASTContext &Ctx, llvm::MapVector<const FunctionDecl *, FunctionInfo> &Functions,
-           std::vector<ReadFact> *Facts)
-      : Ctx(Ctx), Functions(Functions), Facts(Facts) {}
+           std::vector<ReadFact> *Facts, std::vector<LeakFact> *Leaks = nullptr)
+      : Ctx(Ctx), Functions(Functions), Facts(Facts), Leaks(Leaks) {}
 
   /// Analyses \p Info's body from \p Start; returns the needs found, and
   /// sets \p Effects to what it leaves behind on every path.
@@ -426,10 +454,13 @@ private:
             llvm::ArrayRef<ChainLink> Chain, SourceLocation ReadLoc,
             const FunctionDecl *ReadFunction, const State &St, bool Record);
   bool guarded(const StoreRef &Store, SourceLocation Loc) const;
+  void findLeaks(const FunctionInfo &Info,
+                 llvm::ArrayRef<std::pair<const CFGBlock *, State>> EndingBlocks);
 
   ASTContext &Ctx;
   llvm::MapVector<const FunctionDecl *, FunctionInfo> &Functions;
   std::vector<ReadFact> *Facts;
+  std::vector<LeakFact> *Leaks;
   FunctionInfo *Current = nullptr;
   NeedMap Found;
 };
@@ -546,6 +577,14 @@ void Analyzer::callAndContinue(const FunctionDecl *Callee, SourceLocation Loc, S
       St.set(Store, Flags, Effect.Origin, Effect.OriginLoc, Effect.OriginDecl);
     else
       St.set(Store, Flags, Before.Origin, Before.OriginLoc, Before.OriginDecl);
+    StoreState &After = St.Stores[keyOf(Store)];
+    if (Effect.EnteredBy) {
+      After.EnteredBy = Effect.EnteredBy;
+      After.EnteredVia = Loc;
+    } else if (Before.Flags & In) {
+      After.EnteredBy = Before.EnteredBy;
+      After.EnteredVia = Before.EnteredVia;
+    }
   }
 }
 
@@ -584,6 +623,7 @@ void Analyzer::handleCall(const CallExpr *Call, State &St, bool Record) {
   switch (*R) {
   case Role::EnterWith:
     St.set(Store, In);
+    St.Stores[keyOf(Store)].EnteredBy = Call;
     return;
   case Role::Disable:
     St.set(Store, No, NoScopeOrigin::Disabled, Loc, Callee);
@@ -682,6 +722,9 @@ NeedMap Analyzer::analyseFunction(FunctionInfo &Info, const State &Start, Effect
   }
 
   // One recording pass with the final states.
+  bool FindLeaks = Leaks && Start.Default.Flags == No &&
+                   Start.Default.Origin == NoScopeOrigin::Invocation;
+  std::vector<std::pair<const CFGBlock *, State>> EndingBlocks;
   for (const CFGBlock *Block : *Graph) {
     if (!AtEntry[Block->getBlockID()])
       continue; // unreachable
@@ -689,9 +732,41 @@ NeedMap Analyzer::analyseFunction(FunctionInfo &Info, const State &Start, Effect
     for (const CFGElement &Element : *Block)
       if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
         transfer(S->getStmt(), St, /*Record=*/true);
+    if (FindLeaks && llvm::any_of(Block->succs(), [&](const CFGBlock::AdjacentBlock &Succ) {
+          return Succ.getReachableBlock() == &Graph->getExit();
+        }))
+      EndingBlocks.emplace_back(Block, std::move(St));
   }
+  if (FindLeaks)
+    findLeaks(Info, EndingBlocks);
   Current = nullptr;
   return std::move(Found);
+}
+
+/// Where a block ends the function: its return or throw, else the body's end.
+static SourceLocation endOf(const CFGBlock *Block, const FunctionDecl *FD) {
+  for (auto It = Block->rbegin(); It != Block->rend(); ++It)
+    if (std::optional<CFGStmt> S = It->getAs<CFGStmt>()) {
+      if (isa<ReturnStmt, CXXThrowExpr, CoreturnStmt>(S->getStmt()))
+        return S->getStmt()->getBeginLoc();
+      break;
+    }
+  if (const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody()))
+    return Body->getRBracLoc();
+  return FD->getEndLoc();
+}
+
+void Analyzer::findLeaks(const FunctionInfo &Info,
+                         llvm::ArrayRef<std::pair<const CFGBlock *, State>> EndingBlocks) {
+  // One fact per ENTER_WITH: the first path that ends with its value current.
+  llvm::SmallPtrSet<const CallExpr *, 4> Seen;
+  for (const auto &[Block, St] : EndingBlocks)
+    for (const auto &Entry : St.Stores) {
+      const StoreState &S = Entry.second;
+      if (!(S.Flags & In) || !S.EnteredBy || !Seen.insert(S.EnteredBy).second)
+        continue;
+      Leaks->push_back({S.Store, S.EnteredBy, Info.FD, S.EnteredVia, endOf(Block, Info.FD)});
+    }
 }
 
 /// Visits the calls of an initializer, not those inside the lambdas it
@@ -728,7 +803,10 @@ void Analyzer::analyseGlobal(const VarDecl *VD) {
 }
 
 /// How a function starts: with no scope, or with its callers' state.
-State startOf(const FunctionDecl *FD, ASTContext &Ctx) {
+State startOf(const FunctionInfo &Info, ASTContext &Ctx) {
+  const FunctionDecl *FD = Info.FD;
+  if (Info.IsInvocation)
+    return State::noScope(NoScopeOrigin::Invocation, FD->getLocation(), FD);
   switch (entryKindOf(FD, Ctx)) {
   case EntryKind::Main:
     return State::noScope(NoScopeOrigin::Main, FD->getLocation(), FD);
@@ -755,8 +833,8 @@ bool hasUnknownCallers(const FunctionInfo &Info) {
 
 } // namespace
 
-std::vector<ReadFact> findReadsOutsideScope(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
-  Collector Collect(Ctx);
+ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
+  Collector Collect(Ctx, Options);
   Collect.TraverseDecl(Ctx.getTranslationUnitDecl());
   Collect.finish();
   auto &Functions = Collect.Functions;
@@ -789,7 +867,7 @@ std::vector<ReadFact> findReadsOutsideScope(ASTContext &Ctx, const ScopeAnalysis
   while (!Queue.empty()) {
     FunctionInfo *Info = Queue.pop_back_val();
     EffectList Effects;
-    NeedMap Found = Summaries.analyseFunction(*Info, startOf(Info->FD, Ctx), &Effects);
+    NeedMap Found = Summaries.analyseFunction(*Info, startOf(*Info, Ctx), &Effects);
     bool Changed = false;
     for (auto &Entry : Found)
       if (Info->Needs.insert({Entry.first, Entry.second}).second)
@@ -806,11 +884,12 @@ std::vector<ReadFact> findReadsOutsideScope(ASTContext &Ctx, const ScopeAnalysis
           Queue.insert(&C);
   }
 
-  std::vector<ReadFact> Facts;
-  Analyzer Reporter(Ctx, Functions, &Facts);
+  ScopeFacts Result;
+  std::vector<ReadFact> &Facts = Result.Reads;
+  Analyzer Reporter(Ctx, Functions, &Facts, &Result.Leaks);
   for (auto &Entry : Functions)
     if (Entry.second.Relevant)
-      Reporter.analyseFunction(Entry.second, startOf(Entry.second.FD, Ctx));
+      Reporter.analyseFunction(Entry.second, startOf(Entry.second, Ctx));
   for (const VarDecl *VD : Collect.Globals)
     Reporter.analyseGlobal(VD);
 
@@ -819,7 +898,7 @@ std::vector<ReadFact> findReadsOutsideScope(ASTContext &Ctx, const ScopeAnalysis
       const FunctionInfo &Info = Entry.second;
       if (!Info.Relevant || Info.Needs.empty() || !hasUnknownCallers(Info) ||
           annotatedRole(Info.FD) == Role::RequiresScope ||
-          entryKindOf(Info.FD, Ctx) != EntryKind::None)
+          Info.IsInvocation || entryKindOf(Info.FD, Ctx) != EntryKind::None)
         continue;
       for (const auto &NeedEntry : Info.Needs) {
         const Need &N = NeedEntry.second;
@@ -837,7 +916,7 @@ std::vector<ReadFact> findReadsOutsideScope(ASTContext &Ctx, const ScopeAnalysis
         Facts.push_back(std::move(Fact));
       }
     }
-  return Facts;
+  return Result;
 }
 
 } // namespace clang::tidy::asyncctx

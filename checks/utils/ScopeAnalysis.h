@@ -31,12 +31,14 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/SmallVector.h"
+#include <string>
 #include <vector>
 
 namespace clang {
 class ASTContext;
 class FunctionDecl;
 class NamedDecl;
+class CallExpr;
 
 namespace tidy::asyncctx {
 
@@ -78,16 +80,36 @@ struct ReadFact {
   const FunctionDecl *ReadFunction;  ///< the READ function called there
 };
 
+/// An invocation that can end with a value still current: after ENTER_WITH
+/// (here, or in a function it calls) some path leaves it without DISABLE.
+struct LeakFact {
+  StoreRef Store;
+  const CallExpr *EnterWith = nullptr;       ///< the ENTER_WITH call
+  const FunctionDecl *Invocation = nullptr;
+  SourceLocation ViaLoc;                     ///< the call in the invocation that led to it, if any
+  SourceLocation EndLoc;                     ///< where the leaking path ends the invocation
+};
+
+struct ScopeFacts {
+  std::vector<ReadFact> Reads;
+  std::vector<LeakFact> Leaks;
+};
+
 struct ScopeAnalysisOptions {
   /// Also report the needs of functions whose callers are unknown (externally
   /// visible with no caller here, or whose address is taken), unless they are
   /// annotated ASYNCCTX_REQUIRES_SCOPE.
   bool StrictMode = false;
+  /// Functions that run the callable they are given as an invocation
+  /// (`aws::lambda_runtime::run_handler`), by qualified name.
+  std::vector<std::string> InvocationRunners;
+  /// Functions that are invocations, by qualified name.
+  std::vector<std::string> InvocationFunctions;
 };
 
 /// Analyses every function of the translation unit that touches a store,
 /// directly or through the functions it calls.
-std::vector<ReadFact> findReadsOutsideScope(ASTContext &Ctx, const ScopeAnalysisOptions &Options);
+ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options);
 
 } // namespace tidy::asyncctx
 } // namespace clang
