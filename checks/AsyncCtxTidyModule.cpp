@@ -1,6 +1,7 @@
 //===--- AsyncCtxTidyModule.cpp - asyncctx-tidy ---------------------------===//
 
 #include "EnterWithCheck.h"
+#include "InvocationLeakCheck.h"
 #include "ReadOutsideRunCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
@@ -12,6 +13,7 @@ class AsyncCtxTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<EnterWithCheck>("asyncctx-enter-with");
+    Factories.registerCheck<InvocationLeakCheck>("asyncctx-invocation-leak");
     Factories.registerCheck<ReadOutsideRunCheck>("asyncctx-read-outside-run");
   }
 };

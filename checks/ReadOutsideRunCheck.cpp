@@ -58,17 +58,9 @@ void ReadOutsideRunCheck::check(const MatchFinder::MatchResult &Result) {
   }
 }
 
-/// 'list', or "the lambda" for a lambda's call operator.
-static std::string describe(const FunctionDecl *FD) {
-  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD))
-    if (Method->getParent()->isLambda())
-      return "the lambda";
-  return FD ? "'" + FD->getNameAsString() + "'" : "the call";
-}
-
 void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
   std::string Store = Fact.Store.name(Ctx.getPrintingPolicy());
-  std::string Reader = describe(Fact.Reader);
+  std::string Reader = describeFunction(Fact.Reader);
   switch (Fact.Kind) {
   case ReadFact::NoScope:
     diag(Fact.Loc, "%0 reads store '%1' where no scope is active") << Reader << Store;
@@ -79,7 +71,7 @@ void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
     break;
   case ReadFact::UnknownCallers:
     diag(Fact.Loc, "%0 reads store '%1' in %2, whose callers are not known to open a scope")
-        << Reader << Store << describe(cast<FunctionDecl>(Fact.OriginDecl));
+        << Reader << Store << describeFunction(cast<FunctionDecl>(Fact.OriginDecl));
     break;
   }
 
@@ -90,7 +82,7 @@ void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
     if (Fact.Kind == ReadFact::UnknownCallers)
       diag(Fact.OriginLoc, "annotate %0 with ASYNCCTX_REQUIRES_SCOPE if its callers open the scope",
            DiagnosticIDs::Note)
-          << describe(cast<FunctionDecl>(Origin));
+          << describeFunction(cast<FunctionDecl>(Origin));
     else
       diag(Fact.OriginLoc, "'main' runs with no scope active", DiagnosticIDs::Note);
     break;
@@ -100,11 +92,11 @@ void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
     break;
   case NoScopeOrigin::Disabled:
     diag(Fact.OriginLoc, "%0 cleared the store here", DiagnosticIDs::Note)
-        << describe(cast<FunctionDecl>(Origin));
+        << describeFunction(cast<FunctionDecl>(Origin));
     break;
   case NoScopeOrigin::Exit:
     diag(Fact.OriginLoc, "%0 runs the callable with no scope of store '%1'", DiagnosticIDs::Note)
-        << describe(cast<FunctionDecl>(Origin)) << Store;
+        << describeFunction(cast<FunctionDecl>(Origin)) << Store;
     break;
   case NoScopeOrigin::Thread:
     diag(Fact.OriginLoc, "a callable started on a new thread runs with no scope active",
@@ -131,9 +123,9 @@ void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
     return;
   for (const ChainLink &Link : Fact.Chain)
     diag(Link.CallLoc, "%0 reads '%1' through %2 here", DiagnosticIDs::Note)
-        << describe(Link.Caller) << Store << describe(Link.Callee);
+        << describeFunction(Link.Caller) << Store << describeFunction(Link.Callee);
   const FunctionDecl *Last = Fact.Chain.empty() ? Fact.Reader : Fact.Chain.back().Callee;
-  diag(Fact.ReadLoc, "%0 reads '%1' here", DiagnosticIDs::Note) << describe(Last) << Store;
+  diag(Fact.ReadLoc, "%0 reads '%1' here", DiagnosticIDs::Note) << describeFunction(Last) << Store;
 }
 
 } // namespace clang::tidy::asyncctx

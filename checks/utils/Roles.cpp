@@ -191,6 +191,13 @@ const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R)
   return nullptr;
 }
 
+std::string describeFunction(const FunctionDecl *FD) {
+  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD))
+    if (Method->getParent()->isLambda())
+      return "the lambda";
+  return FD ? "'" + FD->getNameAsString() + "'" : "the call";
+}
+
 std::string qualifiedName(const NamedDecl *D) {
   std::string Name;
   llvm::raw_string_ostream OS(Name);

@@ -99,6 +99,10 @@ const LambdaExpr *lambdaOf(const FunctionDecl *FD, ASTContext &Ctx);
 /// How \p FD (a function, or a lambda's call operator) is entered.
 EntryKind entryKindOf(const FunctionDecl *FD, ASTContext &Ctx);
 
+/// How diagnostics name a function: 'list', or "the lambda" for a lambda's
+/// call operator.
+std::string describeFunction(const FunctionDecl *FD);
+
 /// The invocation runners recognised when no option says otherwise.
 inline constexpr llvm::StringLiteral DefaultInvocationRunners = "aws::lambda_runtime::run_handler";
 

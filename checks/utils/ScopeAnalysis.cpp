@@ -208,8 +208,9 @@ const FunctionDecl *callableFunction(const Expr *E) {
       E = BTE->getSubExpr();
       continue;
     }
+    // A copy, or a wrapper made from the callable (std::function).
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-      if (Construct->getNumArgs() == 1 && Construct->getConstructor()->isCopyOrMoveConstructor()) {
+      if (Construct->getNumArgs() == 1) {
         E = Construct->getArg(0);
         continue;
       }

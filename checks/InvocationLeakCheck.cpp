@@ -1,0 +1,167 @@
+//===--- InvocationLeakCheck.cpp - asyncctx-tidy --------------------------===//
+//
+// Three ways a value outlives its invocation on a thread that serves many
+// (a warm Lambda container, a pool thread):
+//  1. ENTER_WITH, here or in a function the invocation calls, with some path
+//     that ends the invocation without DISABLE (utils/ScopeAnalysis);
+//  2. a value read from a store, or part of one, kept in a variable of
+//     static, thread or namespace storage (utils/StoreValues);
+//  3. a scope that never ends: a SCOPE_GUARD of static or thread storage or
+//     made with `new`, an ENTER_WITH in a static initializer.
+//
+//===----------------------------------------------------------------------===//
+
+#include "InvocationLeakCheck.h"
+#include "utils/Roles.h"
+#include "utils/RunRewrite.h"
+#include "utils/ScopeAnalysis.h"
+#include "utils/StoreValues.h"
+
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::asyncctx {
+
+InvocationLeakCheck::InvocationLeakCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      InvocationRunnersOption(
+          Options.getLocalOrGlobal("InvocationRunners", DefaultInvocationRunners).str()),
+      InvocationFunctionsOption(Options.getLocalOrGlobal("InvocationFunctions", "").str()),
+      EnterWithCheckEnabled(Context->isCheckEnabled("asyncctx-enter-with")) {
+  for (StringRef Name : utils::options::parseStringList(InvocationRunnersOption))
+    InvocationRunners.push_back(Name.str());
+  for (StringRef Name : utils::options::parseStringList(InvocationFunctionsOption))
+    InvocationFunctions.push_back(Name.str());
+}
+
+void InvocationLeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "InvocationRunners", InvocationRunnersOption);
+  Options.store(Opts, "InvocationFunctions", InvocationFunctionsOption);
+}
+
+void InvocationLeakCheck::registerMatchers(MatchFinder *Finder) {
+  // 1. Whole-translation-unit flow analysis.
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+
+  // 2. A store's value kept in static storage: by assignment, or as the
+  //    initializer of such a variable.
+  auto StaticVar = varDecl(hasGlobalStorage(), unless(parmVarDecl()));
+  auto StaticTarget = ignoringParenImpCasts(
+      expr(anyOf(declRefExpr(to(StaticVar.bind("target"))),
+                 memberExpr(member(StaticVar.bind("target"))),
+                 // a member of a static object
+                 memberExpr(hasObjectExpression(ignoringParenImpCasts(
+                                declRefExpr(to(StaticVar.bind("target"))))),
+                            unless(isArrow())))));
+  Finder->addMatcher(
+      binaryOperator(isAssignmentOperator(), hasLHS(StaticTarget), hasRHS(expr().bind("value")))
+          .bind("assign"),
+      this);
+  Finder->addMatcher(cxxOperatorCallExpr(isAssignmentOperator(), hasArgument(0, StaticTarget),
+                                         hasArgument(1, expr().bind("value")))
+                         .bind("assign"),
+                     this);
+  Finder->addMatcher(varDecl(hasGlobalStorage(), unless(parmVarDecl()), hasInitializer(expr().bind("value")))
+                         .bind("initialized"),
+                     this);
+
+  // 3. Scopes that never end.
+  auto Guard = cxxRecordDecl(hasAsyncCtxRole(Role::ScopeGuard));
+  Finder->addMatcher(varDecl(hasGlobalStorage(), hasType(Guard)).bind("static-guard"), this);
+  Finder->addMatcher(cxxNewExpr(hasType(pointsTo(Guard))).bind("new-guard"), this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAsyncCtxRole(Role::EnterWith))),
+               hasAncestor(varDecl(hasGlobalStorage(), unless(parmVarDecl())).bind("static-init")))
+          .bind("enter-in-init"),
+      this);
+}
+
+void InvocationLeakCheck::checkKeptValue(const Expr *Value, const NamedDecl *Target,
+                                         SourceLocation Loc) {
+  StoreValueFinder Finder;
+  const CallExpr *Source = Finder.sourceOf(Value);
+  if (!Source || !Reported.insert(Loc).second)
+    return;
+  const PrintingPolicy &Policy = Target->getASTContext().getPrintingPolicy();
+  diag(Loc, "a value read from store '%0' is kept in %1, which outlives the invocation")
+      << storeOfCall(Source).name(Policy) << Target;
+  diag(Source->getExprLoc(), "read here", DiagnosticIDs::Note);
+}
+
+void InvocationLeakCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto &Nodes = Result.Nodes;
+  if (Nodes.getNodeAs<TranslationUnitDecl>("tu")) {
+    checkEndedInvocations(*Result.Context);
+    return;
+  }
+  if (const auto *Assign = Nodes.getNodeAs<Expr>("assign")) {
+    checkKeptValue(Nodes.getNodeAs<Expr>("value"), Nodes.getNodeAs<VarDecl>("target"),
+                   Assign->getExprLoc());
+    return;
+  }
+  if (const auto *VD = Nodes.getNodeAs<VarDecl>("initialized")) {
+    if (!VD->getDeclContext()->isDependentContext())
+      checkKeptValue(Nodes.getNodeAs<Expr>("value"), VD, VD->getLocation());
+    return;
+  }
+  if (const auto *VD = Nodes.getNodeAs<VarDecl>("static-guard")) {
+    if (Reported.insert(VD->getLocation()).second)
+      diag(VD->getLocation(), "scope guard %0 has %select{static|thread}1 storage: its scope "
+                              "never ends, and every later invocation sees its value")
+          << VD << (VD->getTLSKind() != VarDecl::TLS_None);
+    return;
+  }
+  if (const auto *New = Nodes.getNodeAs<CXXNewExpr>("new-guard")) {
+    if (Reported.insert(New->getBeginLoc()).second)
+      diag(New->getBeginLoc(), "scope guard made with 'new': its scope ends only when it is "
+                               "deleted, and every invocation until then sees its value");
+    return;
+  }
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>("enter-in-init")) {
+    const auto *VD = Nodes.getNodeAs<VarDecl>("static-init");
+    if (Reported.insert(Call->getExprLoc()).second)
+      diag(Call->getExprLoc(), "%0 in the initializer of %1 makes a value current that no "
+                               "invocation ends")
+          << Call->getDirectCallee() << VD;
+    return;
+  }
+}
+
+void InvocationLeakCheck::checkEndedInvocations(ASTContext &Ctx) {
+  ScopeAnalysisOptions Options;
+  Options.InvocationRunners = InvocationRunners;
+  Options.InvocationFunctions = InvocationFunctions;
+  ScopeFacts Facts = analyseScopes(Ctx, Options);
+  const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
+  for (const LeakFact &Leak : Facts.Leaks) {
+    SourceLocation Loc = Leak.EnterWith->getExprLoc();
+    if (!Reported.insert(Loc).second)
+      continue;
+    std::string Store = Leak.Store.name(Policy);
+    // The rewrite into run where the enter_with is in the invocation itself
+    // and the wrapped statements end it, or end at a disable: nothing after
+    // them can observe the change, and run also restores on exception.
+    RunRewrite Plan;
+    if (!Leak.ViaLoc.isValid() && !EnterWithCheckEnabled)
+      Plan = planRunRewrite(Leak.EnterWith, Ctx);
+    {
+      std::string Invocation = describeFunction(Leak.Invocation);
+      auto Warning = diag(Loc, "store '%0' can still hold the value %1 made current when %2 ends")
+                     << Store << Leak.EnterWith->getDirectCallee() << Invocation;
+      if (!Leak.ViaLoc.isValid() && !EnterWithCheckEnabled && !Plan.blocked() &&
+          !Plan.Edits.empty() && (Plan.ReachesFunctionEnd || Plan.EndsAtDisable))
+        Warning << Plan.Edits;
+    }
+    std::string Invocation = describeFunction(Leak.Invocation);
+    if (Leak.ViaLoc.isValid())
+      diag(Leak.ViaLoc, "%0 calls it here", DiagnosticIDs::Note) << Invocation;
+    diag(Leak.EndLoc, "%0 can end here with the value still current",
+         DiagnosticIDs::Note)
+        << Invocation;
+  }
+}
+
+} // namespace clang::tidy::asyncctx

@@ -1,0 +1,43 @@
+//===--- InvocationLeakCheck.h - asyncctx-tidy ----------------------------===//
+
+#ifndef ASYNCCTX_TIDY_INVOCATIONLEAKCHECK_H
+#define ASYNCCTX_TIDY_INVOCATIONLEAKCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::asyncctx {
+
+/// Finds values of a context store that can outlive their invocation: a
+/// value entered and not cleared on some path, a value read from a store and
+/// kept in static storage, a scope that never ends.
+///
+/// For the user-facing documentation see:
+/// docs/checks/invocation-leak.md
+class InvocationLeakCheck : public ClangTidyCheck {
+public:
+  InvocationLeakCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override { return TK_AsIs; }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Reported.clear(); }
+
+private:
+  void checkEndedInvocations(ASTContext &Ctx);
+  void checkKeptValue(const Expr *Value, const NamedDecl *Target, SourceLocation Loc);
+
+  const std::string InvocationRunnersOption, InvocationFunctionsOption;
+  std::vector<std::string> InvocationRunners, InvocationFunctions;
+  /// Whether asyncctx-enter-with runs too: it offers the same rewrite of an
+  /// enter_with, and clang-tidy drops two identical fixes from two checks.
+  const bool EnterWithCheckEnabled;
+  llvm::DenseSet<SourceLocation> Reported;
+};
+
+} // namespace clang::tidy::asyncctx
+
+#endif // ASYNCCTX_TIDY_INVOCATIONLEAKCHECK_H
