@@ -86,8 +86,11 @@ void InvocationLeakCheck::checkKeptValue(const Expr *Value, const NamedDecl *Tar
   if (!Source || !Reported.insert(Loc).second)
     return;
   const PrintingPolicy &Policy = Target->getASTContext().getPrintingPolicy();
-  diag(Loc, "a value read from store '%0' is kept in %1, which outlives the invocation")
-      << storeOfCall(Source).name(Policy) << Target;
+  // A static data member is named with its class: 'Cache::user'.
+  std::string Name = Target->getDeclContext()->isRecord() ? qualifiedName(Target)
+                                                          : Target->getNameAsString();
+  diag(Loc, "a value read from store '%0' is kept in '%1', which outlives the invocation")
+      << storeOfCall(Source).name(Policy) << Name;
   diag(Source->getExprLoc(), "read here", DiagnosticIDs::Note);
 }
 

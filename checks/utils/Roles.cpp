@@ -198,23 +198,39 @@ std::string describeFunction(const FunctionDecl *FD) {
   return FD ? "'" + FD->getNameAsString() + "'" : "the call";
 }
 
-std::string qualifiedName(const NamedDecl *D) {
+/// \p D's qualified name, with or without its inline namespaces; anonymous
+/// namespaces and template arguments are never part of it.
+static std::string qualifiedName(const NamedDecl *D, bool WithInline) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Parts.push_back(D->getName());
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isAnonymousNamespace() || (NS->isInline() && !WithInline))
+        continue;
+      Parts.push_back(NS->getName());
+    } else if (const auto *Record = dyn_cast<RecordDecl>(DC)) {
+      if (Record->getIdentifier())
+        Parts.push_back(Record->getName());
+    }
+  }
   std::string Name;
-  llvm::raw_string_ostream OS(Name);
-  PrintingPolicy Policy(D->getASTContext().getLangOpts());
-  Policy.SuppressInlineNamespace = true;
-  Policy.SuppressUnwrittenScope = true;
-  D->printQualifiedName(OS, Policy);
-  return OS.str();
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    if (!Name.empty())
+      Name += "::";
+    Name += *It;
+  }
+  return Name;
 }
+
+std::string qualifiedName(const NamedDecl *D) { return qualifiedName(D, /*WithInline=*/false); }
 
 bool hasQualifiedName(const NamedDecl *D, llvm::ArrayRef<std::string> Names) {
   if (!D || Names.empty() || !D->getDeclName().isIdentifier())
     return false;
-  std::string Name = qualifiedName(D);
+  std::string Short = qualifiedName(D, false), Full = qualifiedName(D, true);
   return llvm::any_of(Names, [&](llvm::StringRef Wanted) {
     Wanted.consume_front("::");
-    return Wanted == Name;
+    return Wanted == Short || Wanted == Full;
   });
 }
 
