@@ -17,7 +17,6 @@
 #include "utils/ScopeAnalysis.h"
 #include "utils/StoreValues.h"
 
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -26,20 +25,11 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::asyncctx {
 
 InvocationLeakCheck::InvocationLeakCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      InvocationRunnersOption(
-          Options.getLocalOrGlobal("InvocationRunners", DefaultInvocationRunners).str()),
-      InvocationFunctionsOption(Options.getLocalOrGlobal("InvocationFunctions", "").str()),
-      EnterWithCheckEnabled(Context->isCheckEnabled("asyncctx-enter-with")) {
-  for (StringRef Name : utils::options::parseStringList(InvocationRunnersOption))
-    InvocationRunners.push_back(Name.str());
-  for (StringRef Name : utils::options::parseStringList(InvocationFunctionsOption))
-    InvocationFunctions.push_back(Name.str());
-}
+    : ClangTidyCheck(Name, Context), Invocations(Options),
+      EnterWithCheckEnabled(Context->isCheckEnabled("asyncctx-enter-with")) {}
 
 void InvocationLeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "InvocationRunners", InvocationRunnersOption);
-  Options.store(Opts, "InvocationFunctions", InvocationFunctionsOption);
+  Invocations.store(Options, Opts);
 }
 
 void InvocationLeakCheck::registerMatchers(MatchFinder *Finder) {
@@ -135,8 +125,7 @@ void InvocationLeakCheck::check(const MatchFinder::MatchResult &Result) {
 
 void InvocationLeakCheck::checkEndedInvocations(ASTContext &Ctx) {
   ScopeAnalysisOptions Options;
-  Options.InvocationRunners = InvocationRunners;
-  Options.InvocationFunctions = InvocationFunctions;
+  Invocations.applyTo(Options);
   ScopeFacts Facts = analyseScopes(Ctx, Options);
   const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
   for (const LeakFact &Leak : Facts.Leaks) {

@@ -3,6 +3,8 @@
 #ifndef ASYNCCTX_TIDY_INVOCATIONLEAKCHECK_H
 #define ASYNCCTX_TIDY_INVOCATIONLEAKCHECK_H
 
+#include "utils/InvocationOptions.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -30,8 +32,7 @@ private:
   void checkEndedInvocations(ASTContext &Ctx);
   void checkKeptValue(const Expr *Value, const NamedDecl *Target, SourceLocation Loc);
 
-  const std::string InvocationRunnersOption, InvocationFunctionsOption;
-  std::vector<std::string> InvocationRunners, InvocationFunctions;
+  const InvocationOptions Invocations;
   /// Whether asyncctx-enter-with runs too: it offers the same rewrite of an
   /// enter_with, and clang-tidy drops two identical fixes from two checks.
   const bool EnterWithCheckEnabled;

@@ -9,8 +9,6 @@
 #include "ReadOutsideRunCheck.h"
 #include "utils/ScopeAnalysis.h"
 
-#include "clang-tidy/utils/OptionsUtils.h"
-
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -22,19 +20,11 @@ namespace clang::tidy::asyncctx {
 
 ReadOutsideRunCheck::ReadOutsideRunCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), StrictMode(Options.get("StrictMode", false)),
-      InvocationRunnersOption(
-          Options.getLocalOrGlobal("InvocationRunners", DefaultInvocationRunners).str()),
-      InvocationFunctionsOption(Options.getLocalOrGlobal("InvocationFunctions", "").str()) {
-  for (StringRef Name : utils::options::parseStringList(InvocationRunnersOption))
-    InvocationRunners.push_back(Name.str());
-  for (StringRef Name : utils::options::parseStringList(InvocationFunctionsOption))
-    InvocationFunctions.push_back(Name.str());
-}
+      Invocations(Options) {}
 
 void ReadOutsideRunCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "StrictMode", StrictMode);
-  Options.store(Opts, "InvocationRunners", InvocationRunnersOption);
-  Options.store(Opts, "InvocationFunctions", InvocationFunctionsOption);
+  Invocations.store(Options, Opts);
 }
 
 void ReadOutsideRunCheck::registerMatchers(MatchFinder *Finder) {
@@ -45,8 +35,7 @@ void ReadOutsideRunCheck::registerMatchers(MatchFinder *Finder) {
 void ReadOutsideRunCheck::check(const MatchFinder::MatchResult &Result) {
   ScopeAnalysisOptions Options;
   Options.StrictMode = StrictMode;
-  Options.InvocationRunners = InvocationRunners;
-  Options.InvocationFunctions = InvocationFunctions;
+  Invocations.applyTo(Options);
   std::vector<ReadFact> Facts = analyseScopes(*Result.Context, Options).Reads;
   // A template's read is found once per instantiation; report it once.
   llvm::DenseSet<std::pair<SourceLocation, const void *>> Reported;

@@ -3,6 +3,8 @@
 #ifndef ASYNCCTX_TIDY_READOUTSIDERUNCHECK_H
 #define ASYNCCTX_TIDY_READOUTSIDERUNCHECK_H
 
+#include "utils/InvocationOptions.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace clang::tidy::asyncctx {
@@ -29,10 +31,7 @@ private:
 
   /// Also report functions whose callers are unknown (see the docs).
   const bool StrictMode;
-  /// Semicolon-separated qualified names; also read from the global options,
-  /// so one setting serves every asyncctx check.
-  const std::string InvocationRunnersOption, InvocationFunctionsOption;
-  std::vector<std::string> InvocationRunners, InvocationFunctions;
+  const InvocationOptions Invocations;
 };
 
 } // namespace clang::tidy::asyncctx
