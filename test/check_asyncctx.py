@@ -2,7 +2,9 @@
 """Runs one asyncctx check test: the tool, then FileCheck on what it printed
 and on what it fixed.
 
-    check_asyncctx.py [runner options] SOURCE CHECKS TEMP [-- TIDY-ARGS...] [-- COMPILER-ARGS...]
+    check_asyncctx.py [runner options] SOURCE CHECKS TEMP [-- TIDY-ARGS...]
+
+Compiler arguments come from -I, --std and --compile-arg (repeatable).
 
 Expectations live in SOURCE as comments:
   // CHECK-MESSAGES[-SUFFIX]: ...   what the tool prints. Every warning, error
@@ -49,16 +51,6 @@ def run(cmd, check_exit=None):
     return proc
 
 
-def split_args(rest):
-    """TIDY-ARGS and COMPILER-ARGS, separated by '--'."""
-    if rest and rest[0] == "--":
-        rest = rest[1:]
-    if "--" in rest:
-        cut = rest.index("--")
-        return rest[:cut], rest[cut + 1:]
-    return rest, []
-
-
 def filecheck(args, check_file, input_text, prefix, temp, extra):
     input_path = temp + "." + prefix.lower() + ".out"
     with open(input_path, "w") as f:
@@ -100,6 +92,8 @@ def main():
     parser.add_argument("--check-suffix", default="", help="use CHECK-MESSAGES-<S>/CHECK-FIXES-<S>")
     parser.add_argument("--std", default="c++17")
     parser.add_argument("-I", dest="includes", action="append", default=[])
+    parser.add_argument("--compile-arg", action="append", default=[],
+                        help="one more compiler argument, e.g. --compile-arg=-DNAME")
     parser.add_argument("--no-compile", action="store_true",
                         help="the input does not compile as it is (error tests)")
     parser.add_argument("source")
@@ -108,8 +102,8 @@ def main():
     parser.add_argument("rest", nargs=argparse.REMAINDER)
     args = parser.parse_args()
 
-    tidy_args, compiler_args = split_args(args.rest)
-    compiler_args = ["-std=" + args.std] + ["-I" + i for i in args.includes] + compiler_args
+    tidy_args = args.rest[1:] if args.rest[:1] == ["--"] else args.rest
+    compiler_args = ["-std=" + args.std] + ["-I" + i for i in args.includes] + args.compile_arg
     suffix = "-" + args.check_suffix if args.check_suffix else ""
     messages_prefix = "CHECK-MESSAGES" + suffix
     fixes_prefix = "CHECK-FIXES" + suffix

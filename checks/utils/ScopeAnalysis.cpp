@@ -222,6 +222,12 @@ const FunctionDecl *callableFunction(const Expr *E) {
     }
     if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
       return Lambda->getCallOperator();
+    // A captureless lambda converted to a function pointer.
+    if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E))
+      if (isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl())) {
+        E = Conversion->getImplicitObjectArgument();
+        continue;
+      }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
         return FD;

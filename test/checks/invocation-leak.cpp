@@ -8,6 +8,8 @@
 // with it on, that check offers the same fix).
 //
 // RUN: %check_asyncctx %s asyncctx-invocation-leak %t
+// The same with the older run_handler(handler_t *) of aws-lambda-cpp:
+// RUN: %check_asyncctx --compile-arg=-DASYNCCTX_TEST_RUNTIME_FUNCTION_POINTER %s asyncctx-invocation-leak %t.fp
 
 #include "mock_store.h"
 #include <aws/lambda-runtime/runtime.h>

@@ -1,7 +1,9 @@
 // The declarations of aws-lambda-cpp's <aws/lambda-runtime/runtime.h> that the
-// checks depend on, with the real signatures (namespace aws::lambda_runtime,
-// run_handler taking a std::function-like handler by const reference), and
-// no standard library.
+// checks depend on, with the real shapes and no standard library (const char*
+// stands for std::string). run_handler has had two signatures:
+//   void run_handler(std::function<invocation_response(invocation_request const&)> const& handler);
+//   void run_handler(handler_t* handler);  // older releases, a function pointer
+// ASYNCCTX_TEST_RUNTIME_FUNCTION_POINTER picks the older one.
 #ifndef ASYNCCTX_TEST_MOCK_LAMBDA_RUNTIME_H
 #define ASYNCCTX_TEST_MOCK_LAMBDA_RUNTIME_H
 
@@ -28,11 +30,12 @@ public:
   static invocation_response failure(const char *error_message, const char *error_type);
 };
 
-struct run_handler_options {};
-
+#ifdef ASYNCCTX_TEST_RUNTIME_FUNCTION_POINTER
+using handler_t = invocation_response(invocation_request const &);
+void run_handler(handler_t *handler);
+#else
 void run_handler(std::function<invocation_response(invocation_request const &)> const &handler);
-void run_handler(std::function<invocation_response(invocation_request const &)> const &handler,
-                 run_handler_options const &options);
+#endif
 
 } // namespace lambda_runtime
 } // namespace aws
