@@ -44,7 +44,7 @@ void EnterWithCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   std::string StoreName = Store.name(Policy);
   const CXXMethodDecl *Scoped = findMemberWithRole(Store.Class, Role::Run);
-  RunRewrite Plan = planRunRewrite(Call, *Result.Context);
+  RunRewrite Plan = planRunRewrite(Call, *Result.Context, Rewrites);
   EntryKind Entry = entryKindOf(Plan.Function, *Result.Context);
   bool SafeForFix = !Plan.blocked() && Entry != EntryKind::None &&
                     (Plan.ReachesFunctionEnd || Plan.EndsAtDisable);

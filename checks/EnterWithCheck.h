@@ -3,6 +3,8 @@
 #ifndef ASYNCCTX_TIDY_ENTERWITHCHECK_H
 #define ASYNCCTX_TIDY_ENTERWITHCHECK_H
 
+#include "utils/RunRewrite.h"
+
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
@@ -28,12 +30,16 @@ public:
   }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Reported.clear(); }
+  void onStartOfTranslationUnit() override {
+    Reported.clear();
+    Rewrites.clear();
+  }
 
 private:
   /// Calls already reported, by spelling location: a template's call is
   /// seen once in the pattern and once per instantiation.
   llvm::DenseSet<SourceLocation> Reported;
+  RunRewriteCache Rewrites;
 };
 
 } // namespace clang::tidy::asyncctx

@@ -32,6 +32,11 @@ void InvocationLeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Invocations.store(Options, Opts);
 }
 
+void InvocationLeakCheck::onStartOfTranslationUnit() {
+  Reported.clear();
+  forgetSharedScopeFacts();
+}
+
 void InvocationLeakCheck::registerMatchers(MatchFinder *Finder) {
   // 1. Whole-translation-unit flow analysis.
   Finder->addMatcher(translationUnitDecl().bind("tu"), this);
@@ -126,8 +131,9 @@ void InvocationLeakCheck::check(const MatchFinder::MatchResult &Result) {
 void InvocationLeakCheck::checkEndedInvocations(ASTContext &Ctx) {
   ScopeAnalysisOptions Options;
   Invocations.applyTo(Options);
-  ScopeFacts Facts = analyseScopes(Ctx, Options);
+  const ScopeFacts &Facts = sharedScopeFacts(Ctx, Options);
   const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
+  RunRewriteCache Rewrites;
   for (const LeakFact &Leak : Facts.Leaks) {
     SourceLocation Loc = Leak.EnterWith->getExprLoc();
     if (!Reported.insert(Loc).second)
@@ -138,7 +144,7 @@ void InvocationLeakCheck::checkEndedInvocations(ASTContext &Ctx) {
     // them can observe the change, and run also restores on exception.
     RunRewrite Plan;
     if (!Leak.ViaLoc.isValid() && !EnterWithCheckEnabled)
-      Plan = planRunRewrite(Leak.EnterWith, Ctx);
+      Plan = planRunRewrite(Leak.EnterWith, Ctx, Rewrites);
     {
       std::string Invocation = describeFunction(Leak.Invocation);
       auto Warning = diag(Loc, "store '%0' can still hold the value %1 made current when %2 ends")

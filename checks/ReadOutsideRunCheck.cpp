@@ -27,6 +27,8 @@ void ReadOutsideRunCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Invocations.store(Options, Opts);
 }
 
+void ReadOutsideRunCheck::onStartOfTranslationUnit() { forgetSharedScopeFacts(); }
+
 void ReadOutsideRunCheck::registerMatchers(MatchFinder *Finder) {
   // The analysis works on the whole translation unit at once.
   Finder->addMatcher(translationUnitDecl().bind("tu"), this);
@@ -34,12 +36,13 @@ void ReadOutsideRunCheck::registerMatchers(MatchFinder *Finder) {
 
 void ReadOutsideRunCheck::check(const MatchFinder::MatchResult &Result) {
   ScopeAnalysisOptions Options;
-  Options.StrictMode = StrictMode;
   Invocations.applyTo(Options);
-  std::vector<ReadFact> Facts = analyseScopes(*Result.Context, Options).Reads;
+  const std::vector<ReadFact> &Facts = sharedScopeFacts(*Result.Context, Options).Reads;
   // A template's read is found once per instantiation; report it once.
   llvm::DenseSet<std::pair<SourceLocation, const void *>> Reported;
   for (const ReadFact &Fact : Facts) {
+    if (Fact.Kind == ReadFact::UnknownCallers && !StrictMode)
+      continue;
     const void *StoreKey = Fact.Store.Object ? static_cast<const void *>(Fact.Store.Object)
                                              : static_cast<const void *>(Fact.Store.Class);
     if (Reported.insert({Fact.Loc, StoreKey}).second)

@@ -47,12 +47,13 @@ const CallExpr *roleCallStatement(const Stmt *S, Role R) {
   return Call;
 }
 
-bool sameStore(const StoreRef &A, const StoreRef &B) {
-  auto Canon = [](const Decl *D) { return D ? D->getCanonicalDecl() : nullptr; };
-  return Canon(A.Object) == Canon(B.Object) && Canon(A.Class) == Canon(B.Class);
-}
-
 std::string quoted(const NamedDecl *D) { return "'" + D->getNameAsString() + "'"; }
+
+using StoreKey = std::pair<const Decl *, const Decl *>;
+StoreKey keyOf(const StoreRef &S) {
+  auto Canon = [](const Decl *D) { return D ? D->getCanonicalDecl() : nullptr; };
+  return {Canon(S.Object), Canon(S.Class)};
+}
 
 /// Finds what forbids moving statements into a lambda. Code of nested
 /// functions, lambdas and blocks is their own, except that an ENTER_WITH
@@ -207,10 +208,49 @@ private:
   const llvm::SmallPtrSetImpl<const Decl *> &Declared;
 };
 
+} // namespace
+
+struct RunRewriteCache::BlockInfo {
+  llvm::DenseMap<const Stmt *, unsigned> IndexOf;
+  /// Per statement: the last ENTER_WITH statement before it that no DISABLE
+  /// of its store has closed since, or null.
+  std::vector<const CallExpr *> OpenBefore;
+  /// Per store: the positions of its DISABLE statements, in order.
+  llvm::DenseMap<StoreKey, std::vector<unsigned>> Disables;
+};
+
+RunRewriteCache::RunRewriteCache() = default;
+RunRewriteCache::~RunRewriteCache() = default;
+void RunRewriteCache::clear() { Blocks.clear(); }
+
+const RunRewriteCache::BlockInfo &RunRewriteCache::info(const CompoundStmt *Block) {
+  std::unique_ptr<BlockInfo> &Info = Blocks[Block];
+  if (Info)
+    return *Info;
+  Info = std::make_unique<BlockInfo>();
+  llvm::SmallVector<std::pair<const CallExpr *, StoreKey>, 2> Open;
+  unsigned Index = 0;
+  for (const Stmt *S : Block->body()) {
+    Info->IndexOf[S] = Index;
+    Info->OpenBefore.push_back(Open.empty() ? nullptr : Open.back().first);
+    if (const CallExpr *Enter = roleCallStatement(S, Role::EnterWith)) {
+      Open.emplace_back(Enter, keyOf(storeOfCall(Enter)));
+    } else if (const CallExpr *Disable = roleCallStatement(S, Role::Disable)) {
+      StoreKey Closed = keyOf(storeOfCall(Disable));
+      llvm::erase_if(Open, [&](const auto &E) { return E.second == Closed; });
+      Info->Disables[Closed].push_back(Index);
+    }
+    ++Index;
+  }
+  return *Info;
+}
+
+namespace {
+
 class Planner {
 public:
-  Planner(const CallExpr *Call, ASTContext &Ctx)
-      : Call(Call), Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()) {}
+  Planner(const CallExpr *Call, ASTContext &Ctx, RunRewriteCache &Cache)
+      : Call(Call), Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Cache(Cache) {}
 
   RunRewrite plan();
 
@@ -236,6 +276,7 @@ private:
   ASTContext &Ctx;
   const SourceManager &SM;
   const LangOptions &LO;
+  RunRewriteCache &Cache;
   RunRewrite Result;
 
   StoreRef Store;
@@ -271,12 +312,12 @@ bool Planner::findStatementAndBlock() {
     return block(Call->getExprLoc(), "nothing follows it in its block; use " + quoted(RunMember) +
                                      " around the code that needs the value");
   }
-  for (const Stmt *S : Block->body()) {
-    if (S == CallStmt)
-      return true;
-    ++Index;
-  }
-  return block(Call->getExprLoc(), "it is not a statement of its block");
+  const RunRewriteCache::BlockInfo &Info = Cache.info(Block);
+  auto It = Info.IndexOf.find(CallStmt);
+  if (It == Info.IndexOf.end())
+    return block(Call->getExprLoc(), "it is not a statement of its block");
+  Index = It->second;
+  return true;
 }
 
 bool Planner::findFunction() {
@@ -324,21 +365,13 @@ bool Planner::checkEnclosingEnterWith() {
   DynTypedNode Parent = firstParent(DynTypedNode::create(*CallStmt), Ctx);
   for (unsigned Depth = 0; !Parent.getNodeKind().isNone() && Depth < 1024; ++Depth) {
     if (const auto *CS = Parent.get<CompoundStmt>()) {
-      llvm::SmallVector<std::pair<const CallExpr *, StoreRef>, 2> Open;
-      for (const Stmt *Sibling : CS->body()) {
-        if (Sibling == Child)
-          break;
-        if (const CallExpr *Enter = roleCallStatement(Sibling, Role::EnterWith)) {
-          Open.emplace_back(Enter, storeOfCall(Enter));
-        } else if (const CallExpr *Disable = roleCallStatement(Sibling, Role::Disable)) {
-          StoreRef Closed = storeOfCall(Disable);
-          llvm::erase_if(Open, [&](const auto &E) { return sameStore(E.second, Closed); });
-        }
-      }
-      if (!Open.empty())
-        return block(Open.back().first->getExprLoc(),
-                     "it is among the statements that the " + quoted(Open.back().first->getDirectCallee()) +
-                         " here would wrap; rewrite these calls by hand");
+      const RunRewriteCache::BlockInfo &Info = Cache.info(CS);
+      auto It = Info.IndexOf.find(Child);
+      if (It != Info.IndexOf.end())
+        if (const CallExpr *Open = Info.OpenBefore[It->second])
+          return block(Open->getExprLoc(),
+                       "it is among the statements that the " + quoted(Open->getDirectCallee()) +
+                           " here would wrap; rewrite these calls by hand");
     }
     if (const auto *S = Parent.get<Stmt>())
       Child = S;
@@ -366,12 +399,13 @@ bool Planner::findRegion() {
   auto Body = Block->body();
   unsigned Size = Block->size();
   Last = Size - 1;
-  for (unsigned I = Index + 1; I < Size; ++I) {
-    const CallExpr *Dis = roleCallStatement(Body.begin()[I], Role::Disable);
-    if (Dis && sameStore(storeOfCall(Dis), Store)) {
-      Disable = Body.begin()[I];
-      Last = I - 1;
-      break;
+  const RunRewriteCache::BlockInfo &Info = Cache.info(Block);
+  auto Disables = Info.Disables.find(keyOf(Store));
+  if (Disables != Info.Disables.end()) {
+    auto Next = llvm::upper_bound(Disables->second, Index);
+    if (Next != Disables->second.end()) {
+      Disable = Body.begin()[*Next];
+      Last = *Next - 1;
     }
   }
   if (Index == Size - 1)
@@ -600,8 +634,8 @@ RunRewrite Planner::plan() {
 
 } // namespace
 
-RunRewrite planRunRewrite(const CallExpr *EnterWith, ASTContext &Ctx) {
-  return Planner(EnterWith, Ctx).plan();
+RunRewrite planRunRewrite(const CallExpr *EnterWith, ASTContext &Ctx, RunRewriteCache &Cache) {
+  return Planner(EnterWith, Ctx, Cache).plan();
 }
 
 } // namespace clang::tidy::asyncctx

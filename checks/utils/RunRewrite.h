@@ -23,12 +23,15 @@
 
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace clang {
 class ASTContext;
 class CallExpr;
+class CompoundStmt;
 class FunctionDecl;
 class Stmt;
 
@@ -54,8 +57,27 @@ struct RunRewrite {
   bool blocked() const { return !BlockedReason.empty(); }
 };
 
+/// What the planner learns of a block once (each statement's position, the
+/// ENTER_WITH calls open before it, where each store's DISABLE calls are), so
+/// that planning every call of a long block stays linear in its length. One
+/// cache serves one translation unit.
+class RunRewriteCache {
+public:
+  RunRewriteCache();
+  ~RunRewriteCache();
+  RunRewriteCache(const RunRewriteCache &) = delete;
+  RunRewriteCache &operator=(const RunRewriteCache &) = delete;
+  void clear();
+
+  struct BlockInfo;
+  const BlockInfo &info(const CompoundStmt *Block);
+
+private:
+  llvm::DenseMap<const CompoundStmt *, std::unique_ptr<BlockInfo>> Blocks;
+};
+
 /// Plans the rewrite of \p EnterWith, a call of an ENTER_WITH-role function.
-RunRewrite planRunRewrite(const CallExpr *EnterWith, ASTContext &Ctx);
+RunRewrite planRunRewrite(const CallExpr *EnterWith, ASTContext &Ctx, RunRewriteCache &Cache);
 
 } // namespace tidy::asyncctx
 } // namespace clang

@@ -189,6 +189,9 @@ struct FunctionInfo {
   NeedMap Needs;
   EffectList Effects;
   unsigned Passes = 0; // analyses so far, to bound the summary iteration
+  /// Built on the first analysis, kept for the passes after it.
+  std::unique_ptr<CFG> Graph;
+  bool GraphBuilt = false;
 };
 
 const FunctionDecl *canonical(const FunctionDecl *FD) { return FD ? FD->getCanonicalDecl() : nullptr; }
@@ -682,10 +685,13 @@ NeedMap Analyzer::analyseFunction(FunctionInfo &Info, const State &Start, Effect
   Current = &Info;
   Found.clear();
   const FunctionDecl *FD = Info.FD;
-  Stmt *Body = FD->getBody();
-  CFG::BuildOptions Options;
-  Options.AddInitializers = true;
-  std::unique_ptr<CFG> Graph = CFG::buildCFG(FD, Body, &Ctx, Options);
+  if (!Info.GraphBuilt) {
+    CFG::BuildOptions Options;
+    Options.AddInitializers = true;
+    Info.Graph = CFG::buildCFG(FD, FD->getBody(), &Ctx, Options);
+    Info.GraphBuilt = true;
+  }
+  const CFG *Graph = Info.Graph.get();
   if (!Graph)
     return {};
 
@@ -925,5 +931,29 @@ ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
     }
   return Result;
 }
+
+namespace {
+struct SharedFacts {
+  const ASTContext *Ctx = nullptr;
+  std::vector<std::string> Runners, Functions;
+  ScopeFacts Facts;
+};
+thread_local SharedFacts Shared;
+} // namespace
+
+const ScopeFacts &sharedScopeFacts(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
+  if (Shared.Ctx != &Ctx || Shared.Runners != Options.InvocationRunners ||
+      Shared.Functions != Options.InvocationFunctions) {
+    ScopeAnalysisOptions Everything = Options;
+    Everything.StrictMode = true;
+    Shared.Facts = analyseScopes(Ctx, Everything);
+    Shared.Ctx = &Ctx;
+    Shared.Runners = Options.InvocationRunners;
+    Shared.Functions = Options.InvocationFunctions;
+  }
+  return Shared.Facts;
+}
+
+void forgetSharedScopeFacts() { Shared = SharedFacts(); }
 
 } // namespace clang::tidy::asyncctx

@@ -111,6 +111,16 @@ struct ScopeAnalysisOptions {
 /// directly or through the functions it calls.
 ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options);
 
+/// The facts of the translation unit being checked, computed once for every
+/// check that asks with the same invocation options (StrictMode's facts are
+/// always included; a check that does not want them skips them). Per thread:
+/// clangd checks files on several threads at once.
+const ScopeFacts &sharedScopeFacts(ASTContext &Ctx, const ScopeAnalysisOptions &Options);
+
+/// Forgets the shared facts; every check that uses them calls this when a
+/// translation unit starts, so no fact outlives its translation unit.
+void forgetSharedScopeFacts();
+
 } // namespace tidy::asyncctx
 } // namespace clang
 

@@ -51,7 +51,8 @@ Outcome rewrite(llvm::StringRef Source, std::vector<std::string> Args = {"-std=c
       traverse(TK_AsIs, callExpr(callee(functionDecl(hasAsyncCtxRole(Role::EnterWith)))).bind("call")),
       Ctx);
   EXPECT_FALSE(Matches.empty());
-  RunRewrite Plan = planRunRewrite(Matches.front().getNodeAs<CallExpr>("call"), Ctx);
+  RunRewriteCache Cache;
+  RunRewrite Plan = planRunRewrite(Matches.front().getNodeAs<CallExpr>("call"), Ctx, Cache);
 
   Outcome Result;
   Result.Blocked = Plan.BlockedReason;
