@@ -16,6 +16,7 @@
 #include "EnterWithCheck.h"
 #include "utils/Roles.h"
 #include "utils/RunRewrite.h"
+#include "utils/ScopeAnalysis.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -24,11 +25,18 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::asyncctx {
 
+void EnterWithCheck::onStartOfTranslationUnit() {
+  Reported.clear();
+  Rewrites.clear();
+  forgetSharedScopeFacts();
+}
+
 void EnterWithCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAsyncCtxRole(Role::EnterWith))))
-          .bind("call"),
-      this);
+  // The cheap location test first: system headers hold no user's calls.
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                              callee(functionDecl(hasAsyncCtxRole(Role::EnterWith))))
+                         .bind("call"),
+                     this);
 }
 
 void EnterWithCheck::check(const MatchFinder::MatchResult &Result) {

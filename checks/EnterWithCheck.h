@@ -30,10 +30,7 @@ public:
   }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override {
-    Reported.clear();
-    Rewrites.clear();
-  }
+  void onStartOfTranslationUnit() override;
 
 private:
   /// Calls already reported, by spelling location: a template's call is

@@ -34,6 +34,7 @@ void InvocationLeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void InvocationLeakCheck::onStartOfTranslationUnit() {
   Reported.clear();
+  Values = StoreValueFinder();
   forgetSharedScopeFacts();
 }
 
@@ -51,24 +52,27 @@ void InvocationLeakCheck::registerMatchers(MatchFinder *Finder) {
                  memberExpr(hasObjectExpression(ignoringParenImpCasts(
                                 declRefExpr(to(StaticVar.bind("target"))))),
                             unless(isArrow())))));
-  Finder->addMatcher(
-      binaryOperator(isAssignmentOperator(), hasLHS(StaticTarget), hasRHS(expr().bind("value")))
-          .bind("assign"),
-      this);
-  Finder->addMatcher(cxxOperatorCallExpr(isAssignmentOperator(), hasArgument(0, StaticTarget),
+  // System headers keep no user's values; the location test goes first.
+  auto User = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(binaryOperator(User, isAssignmentOperator(), hasLHS(StaticTarget),
+                                    hasRHS(expr().bind("value")))
+                         .bind("assign"),
+                     this);
+  Finder->addMatcher(cxxOperatorCallExpr(User, isAssignmentOperator(), hasArgument(0, StaticTarget),
                                          hasArgument(1, expr().bind("value")))
                          .bind("assign"),
                      this);
-  Finder->addMatcher(varDecl(hasGlobalStorage(), unless(parmVarDecl()), hasInitializer(expr().bind("value")))
+  Finder->addMatcher(varDecl(User, hasGlobalStorage(), unless(parmVarDecl()),
+                             hasInitializer(expr().bind("value")))
                          .bind("initialized"),
                      this);
 
   // 3. Scopes that never end.
   auto Guard = cxxRecordDecl(hasAsyncCtxRole(Role::ScopeGuard));
-  Finder->addMatcher(varDecl(hasGlobalStorage(), hasType(Guard)).bind("static-guard"), this);
-  Finder->addMatcher(cxxNewExpr(hasType(pointsTo(Guard))).bind("new-guard"), this);
+  Finder->addMatcher(varDecl(User, hasGlobalStorage(), hasType(Guard)).bind("static-guard"), this);
+  Finder->addMatcher(cxxNewExpr(User, hasType(pointsTo(Guard))).bind("new-guard"), this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAsyncCtxRole(Role::EnterWith))),
+      callExpr(User, callee(functionDecl(hasAsyncCtxRole(Role::EnterWith))),
                hasAncestor(varDecl(hasGlobalStorage(), unless(parmVarDecl())).bind("static-init")))
           .bind("enter-in-init"),
       this);
@@ -76,8 +80,7 @@ void InvocationLeakCheck::registerMatchers(MatchFinder *Finder) {
 
 void InvocationLeakCheck::checkKeptValue(const Expr *Value, const NamedDecl *Target,
                                          SourceLocation Loc) {
-  StoreValueFinder Finder;
-  const CallExpr *Source = Finder.sourceOf(Value);
+  const CallExpr *Source = Values.sourceOf(Value);
   if (!Source || !Reported.insert(Loc).second)
     return;
   const PrintingPolicy &Policy = Target->getASTContext().getPrintingPolicy();

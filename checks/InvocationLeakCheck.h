@@ -4,6 +4,7 @@
 #define ASYNCCTX_TIDY_INVOCATIONLEAKCHECK_H
 
 #include "utils/InvocationOptions.h"
+#include "utils/StoreValues.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
@@ -37,6 +38,8 @@ private:
   /// enter_with, and clang-tidy drops two identical fixes from two checks.
   const bool EnterWithCheckEnabled;
   llvm::DenseSet<SourceLocation> Reported;
+  /// What functions return, learnt once per translation unit.
+  StoreValueFinder Values;
 };
 
 } // namespace clang::tidy::asyncctx

@@ -104,18 +104,32 @@ static std::optional<Role> classRole(const CXXRecordDecl *RD) {
   return std::nullopt;
 }
 
+/// Roles found so far in this translation unit, by declaration: every call
+/// expression asks, and most ask about the same few functions. Per thread
+/// (clangd checks files on several threads); forgotten at each translation
+/// unit's start, when declarations can be made anew at the same addresses.
+static thread_local llvm::DenseMap<const Decl *, std::optional<Role>> KnownRoles;
+
+void forgetKnownRoles() { KnownRoles.clear(); }
+
 std::optional<Role> annotatedRole(const Decl *D) {
   if (!D)
     return std::nullopt;
-  if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
-    D = FTD->getTemplatedDecl();
-  else if (const auto *CTD = dyn_cast<ClassTemplateDecl>(D))
-    D = CTD->getTemplatedDecl();
-  if (const auto *FD = dyn_cast<FunctionDecl>(D))
-    return functionRole(FD);
-  if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
-    return classRole(RD);
-  return std::nullopt;
+  auto [It, Inserted] = KnownRoles.try_emplace(D);
+  if (!Inserted)
+    return It->second;
+  const Decl *Target = D;
+  if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(Target))
+    Target = FTD->getTemplatedDecl();
+  else if (const auto *CTD = dyn_cast<ClassTemplateDecl>(Target))
+    Target = CTD->getTemplatedDecl();
+  std::optional<Role> Found;
+  if (const auto *FD = dyn_cast<FunctionDecl>(Target))
+    Found = functionRole(FD);
+  else if (const auto *RD = dyn_cast<CXXRecordDecl>(Target))
+    Found = classRole(RD);
+  KnownRoles[D] = Found; // the recursion above may have grown the map
+  return Found;
 }
 
 /// The variable or member that \p E names, looking through references that

@@ -55,6 +55,10 @@ llvm::StringRef roleName(Role R);
 /// The role a function or class is annotated with, if any.
 std::optional<Role> annotatedRole(const Decl *D);
 
+/// Forgets the roles remembered for the last translation unit; every check
+/// calls this when a translation unit starts.
+void forgetKnownRoles();
+
 /// The store a call or scope guard refers to: the store object when the code
 /// names one (so two stores of one type are told apart), else the store
 /// class, which stands for every store of that class.

@@ -180,6 +180,8 @@ struct FunctionInfo {
   bool AddressEscapes = false;
   /// Handed to an invocation runner, or named an invocation in the options.
   bool IsInvocation = false;
+  /// Handed to a thread start: its callers are known (a new thread).
+  bool StartsThread = false;
   /// Handed to BIND: it runs with the store as it was at the bind, which is
   /// where it is evaluated, not where the bound callable is called.
   bool Bound = false;
@@ -320,7 +322,7 @@ public:
     } else if (startsThread(Call)) {
       Info.TouchesStore = true;
       for (const Expr *Arg : Call->arguments())
-        handOn(Info, Arg);
+        handOnToThread(Info, Arg);
     }
     if (Callee)
       Info.Callees.insert(canonical(Callee));
@@ -345,7 +347,7 @@ public:
       Info.TouchesStore = true;
     if (startsThread(Construct))
       for (const Expr *Arg : Construct->arguments())
-        handOn(Info, Arg);
+        handOnToThread(Info, Arg);
     Info.Callees.insert(canonical(Construct->getConstructor()));
     return true;
   }
@@ -385,6 +387,9 @@ public:
     for (const FunctionDecl *FD : RunnerCallables)
       if (auto It = Functions.find(FD); It != Functions.end())
         It->second.IsInvocation = true;
+    for (const FunctionDecl *FD : ThreadCallables)
+      if (auto It = Functions.find(FD); It != Functions.end())
+        It->second.StartsThread = true;
     for (auto &Entry : Functions)
       if (Entry.second.FD && hasQualifiedName(Entry.second.FD, Options.InvocationFunctions))
         Entry.second.IsInvocation = true;
@@ -410,6 +415,12 @@ private:
     return Result;
   }
 
+  void handOnToThread(FunctionInfo &Info, const Expr *Arg) {
+    handOn(Info, Arg);
+    if (const FunctionDecl *Callable = callableFunction(Arg))
+      ThreadCallables.push_back(canonical(Callable));
+  }
+
   void handOn(FunctionInfo &Info, const Expr *Arg) {
     const FunctionDecl *Callable = callableFunction(Arg);
     if (!Callable)
@@ -429,7 +440,7 @@ private:
   const FunctionDecl *Current = nullptr;
   llvm::DenseSet<const Expr *> CalleeRefs, HandedOn;
   std::vector<std::pair<const DeclRefExpr *, const FunctionDecl *>> FunctionRefs;
-  std::vector<const FunctionDecl *> BoundCallables, RunnerCallables;
+  std::vector<const FunctionDecl *> BoundCallables, RunnerCallables, ThreadCallables;
   const ScopeAnalysisOptions &Options;
 };
 
@@ -815,20 +826,16 @@ void Analyzer::analyseGlobal(const VarDecl *VD) {
                      /*Record=*/true);
 }
 
-/// How a function starts: with no scope, or with its callers' state.
-State startOf(const FunctionInfo &Info, ASTContext &Ctx) {
+/// How a function starts: with no scope, or with its callers' state (a
+/// thread's callable too: the edge from the thread's start says that it has
+/// none). Decided from the declaration and the collected facts, never from
+/// the parent map, which would cost a walk of the whole translation unit.
+State startOf(const FunctionInfo &Info, ASTContext &) {
   const FunctionDecl *FD = Info.FD;
-  if (Info.IsInvocation)
-    return State::noScope(NoScopeOrigin::Invocation, FD->getLocation(), FD);
-  switch (entryKindOf(FD, Ctx)) {
-  case EntryKind::Main:
+  if (FD->isMain())
     return State::noScope(NoScopeOrigin::Main, FD->getLocation(), FD);
-  case EntryKind::Invocation:
+  if (Info.IsInvocation || annotatedRole(FD) == Role::Invocation)
     return State::noScope(NoScopeOrigin::Invocation, FD->getLocation(), FD);
-  case EntryKind::Thread:
-  case EntryKind::None:
-    return State::entry(); // a thread's callable: the edge from its start says
-  }
   return State::entry();
 }
 
@@ -911,7 +918,8 @@ ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
       const FunctionInfo &Info = Entry.second;
       if (!Info.Relevant || Info.Needs.empty() || !hasUnknownCallers(Info) ||
           annotatedRole(Info.FD) == Role::RequiresScope ||
-          Info.IsInvocation || entryKindOf(Info.FD, Ctx) != EntryKind::None)
+          Info.IsInvocation || Info.FD->isMain() || annotatedRole(Info.FD) == Role::Invocation ||
+          Info.StartsThread)
         continue;
       for (const auto &NeedEntry : Info.Needs) {
         const Need &N = NeedEntry.second;
@@ -954,6 +962,9 @@ const ScopeFacts &sharedScopeFacts(ASTContext &Ctx, const ScopeAnalysisOptions &
   return Shared.Facts;
 }
 
-void forgetSharedScopeFacts() { Shared = SharedFacts(); }
+void forgetSharedScopeFacts() {
+  Shared = SharedFacts();
+  forgetKnownRoles();
+}
 
 } // namespace clang::tidy::asyncctx

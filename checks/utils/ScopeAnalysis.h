@@ -117,8 +117,9 @@ ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options);
 /// clangd checks files on several threads at once.
 const ScopeFacts &sharedScopeFacts(ASTContext &Ctx, const ScopeAnalysisOptions &Options);
 
-/// Forgets the shared facts; every check that uses them calls this when a
-/// translation unit starts, so no fact outlives its translation unit.
+/// Forgets the shared facts (and the remembered roles); every check calls
+/// this when a translation unit starts, so no fact outlives its translation
+/// unit.
 void forgetSharedScopeFacts();
 
 } // namespace tidy::asyncctx
