@@ -32,28 +32,34 @@ void EnterWithCheck::onStartOfTranslationUnit() {
 }
 
 void EnterWithCheck::registerMatchers(MatchFinder *Finder) {
-  // The cheap location test first: system headers hold no user's calls.
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              callee(functionDecl(hasAsyncCtxRole(Role::EnterWith))))
-                         .bind("call"),
-                     this);
+  // The calls come from the shared traversal of the user's code
+  // (ScopeFacts::EnterWithCalls): it visits template instantiations, where a
+  // call whose store type depends on a template parameter is resolved, and
+  // skips system headers, which hold no user's calls.
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
 }
 
 void EnterWithCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  ScopeAnalysisOptions Options;
+  Invocations.applyTo(Options);
+  for (const CallExpr *Call : sharedScopeFacts(*Result.Context, Options).EnterWithCalls)
+    reportCall(Call, *Result.Context);
+}
+
+void EnterWithCheck::reportCall(const CallExpr *Call, ASTContext &Ctx) {
   if (Call->containsErrors())
     return;
   SourceLocation Loc = Call->getExprLoc();
   if (!Reported.insert(Loc).second)
     return;
 
-  const PrintingPolicy &Policy = Result.Context->getPrintingPolicy();
+  const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
   StoreRef Store = storeOfCall(Call);
   const FunctionDecl *Callee = Call->getDirectCallee();
   std::string StoreName = Store.name(Policy);
   const CXXMethodDecl *Scoped = findMemberWithRole(Store.Class, Role::Run);
-  RunRewrite Plan = planRunRewrite(Call, *Result.Context, Rewrites);
-  EntryKind Entry = entryKindOf(Plan.Function, *Result.Context);
+  RunRewrite Plan = planRunRewrite(Call, Ctx, Rewrites);
+  EntryKind Entry = entryKindOf(Plan.Function, Ctx);
   bool SafeForFix = !Plan.blocked() && Entry != EntryKind::None &&
                     (Plan.ReachesFunctionEnd || Plan.EndsAtDisable);
   {
@@ -68,13 +74,13 @@ void EnterWithCheck::check(const MatchFinder::MatchResult &Result) {
   if (SafeForFix)
     return;
   if (Plan.blocked()) {
-    diag(Result.SourceManager->getExpansionLoc(Plan.BlockedAt), "no fix-it: %0",
+    diag(Ctx.getSourceManager().getExpansionLoc(Plan.BlockedAt), "no fix-it: %0",
          DiagnosticIDs::Note)
         << Plan.BlockedReason;
     return;
   }
   if (Entry == EntryKind::None) {
-    std::string Caller = lambdaOf(Plan.Function, *Result.Context)
+    std::string Caller = lambdaOf(Plan.Function, Ctx)
                              ? std::string("the lambda")
                              : "'" + Plan.Function->getNameAsString() + "'";
     diag(Loc, "rewrite into %0 if no caller of %1 reads store '%2' after it returns",

@@ -3,6 +3,7 @@
 #ifndef ASYNCCTX_TIDY_ENTERWITHCHECK_H
 #define ASYNCCTX_TIDY_ENTERWITHCHECK_H
 
+#include "utils/InvocationOptions.h"
 #include "utils/RunRewrite.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -18,21 +19,23 @@ namespace clang::tidy::asyncctx {
 class EnterWithCheck : public ClangTidyCheck {
 public:
   EnterWithCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context) {}
+      : ClangTidyCheck(Name, Context), Invocations(Options) {}
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
+    Invocations.store(Options, Opts);
+  }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
-  }
-  // Template instantiations are traversed: a call whose store type depends
-  // on a template parameter is resolved only there. Each spelled call is
-  // still reported once (see check()).
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    return TK_AsIs;
   }
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
 
 private:
+  void reportCall(const CallExpr *Call, ASTContext &Ctx);
+
+  /// The invocation options, so that this check and the others share one
+  /// analysis of the translation unit.
+  const InvocationOptions Invocations;
   /// Calls already reported, by spelling location: a template's call is
   /// seen once in the pattern and once per instantiation.
   llvm::DenseSet<SourceLocation> Reported;

@@ -39,43 +39,9 @@ void InvocationLeakCheck::onStartOfTranslationUnit() {
 }
 
 void InvocationLeakCheck::registerMatchers(MatchFinder *Finder) {
-  // 1. Whole-translation-unit flow analysis.
+  // Everything comes from the shared analysis and its one traversal of the
+  // user's code (system headers skipped): no matcher over every node.
   Finder->addMatcher(translationUnitDecl().bind("tu"), this);
-
-  // 2. A store's value kept in static storage: by assignment, or as the
-  //    initializer of such a variable.
-  auto StaticVar = varDecl(hasGlobalStorage(), unless(parmVarDecl()));
-  auto StaticTarget = ignoringParenImpCasts(
-      expr(anyOf(declRefExpr(to(StaticVar.bind("target"))),
-                 memberExpr(member(StaticVar.bind("target"))),
-                 // a member of a static object
-                 memberExpr(hasObjectExpression(ignoringParenImpCasts(
-                                declRefExpr(to(StaticVar.bind("target"))))),
-                            unless(isArrow())))));
-  // System headers keep no user's values; the location test goes first.
-  auto User = unless(isExpansionInSystemHeader());
-  Finder->addMatcher(binaryOperator(User, isAssignmentOperator(), hasLHS(StaticTarget),
-                                    hasRHS(expr().bind("value")))
-                         .bind("assign"),
-                     this);
-  Finder->addMatcher(cxxOperatorCallExpr(User, isAssignmentOperator(), hasArgument(0, StaticTarget),
-                                         hasArgument(1, expr().bind("value")))
-                         .bind("assign"),
-                     this);
-  Finder->addMatcher(varDecl(User, hasGlobalStorage(), unless(parmVarDecl()),
-                             hasInitializer(expr().bind("value")))
-                         .bind("initialized"),
-                     this);
-
-  // 3. Scopes that never end.
-  auto Guard = cxxRecordDecl(hasAsyncCtxRole(Role::ScopeGuard));
-  Finder->addMatcher(varDecl(User, hasGlobalStorage(), hasType(Guard)).bind("static-guard"), this);
-  Finder->addMatcher(cxxNewExpr(User, hasType(pointsTo(Guard))).bind("new-guard"), this);
-  Finder->addMatcher(
-      callExpr(User, callee(functionDecl(hasAsyncCtxRole(Role::EnterWith))),
-               hasAncestor(varDecl(hasGlobalStorage(), unless(parmVarDecl())).bind("static-init")))
-          .bind("enter-in-init"),
-      this);
 }
 
 void InvocationLeakCheck::checkKeptValue(const Expr *Value, const NamedDecl *Target,
@@ -93,48 +59,33 @@ void InvocationLeakCheck::checkKeptValue(const Expr *Value, const NamedDecl *Tar
 }
 
 void InvocationLeakCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto &Nodes = Result.Nodes;
-  if (Nodes.getNodeAs<TranslationUnitDecl>("tu")) {
-    checkEndedInvocations(*Result.Context);
-    return;
-  }
-  if (const auto *Assign = Nodes.getNodeAs<Expr>("assign")) {
-    checkKeptValue(Nodes.getNodeAs<Expr>("value"), Nodes.getNodeAs<VarDecl>("target"),
-                   Assign->getExprLoc());
-    return;
-  }
-  if (const auto *VD = Nodes.getNodeAs<VarDecl>("initialized")) {
-    if (!VD->getDeclContext()->isDependentContext())
-      checkKeptValue(Nodes.getNodeAs<Expr>("value"), VD, VD->getLocation());
-    return;
-  }
-  if (const auto *VD = Nodes.getNodeAs<VarDecl>("static-guard")) {
+  checkEndedInvocations(*Result.Context);
+}
+
+void InvocationLeakCheck::checkNeverEndingScopes(const ScopeFacts &Facts) {
+  for (const StaticStore &Store : Facts.StaticStores)
+    checkKeptValue(Store.Value, Store.Target, Store.Loc);
+  for (const VarDecl *VD : Facts.StaticGuards)
     if (Reported.insert(VD->getLocation()).second)
       diag(VD->getLocation(), "scope guard %0 has %select{static|thread}1 storage: its scope "
                               "never ends, and every later invocation sees its value")
           << VD << (VD->getTLSKind() != VarDecl::TLS_None);
-    return;
-  }
-  if (const auto *New = Nodes.getNodeAs<CXXNewExpr>("new-guard")) {
+  for (const CXXNewExpr *New : Facts.NewGuards)
     if (Reported.insert(New->getBeginLoc()).second)
       diag(New->getBeginLoc(), "scope guard made with 'new': its scope ends only when it is "
                                "deleted, and every invocation until then sees its value");
-    return;
-  }
-  if (const auto *Call = Nodes.getNodeAs<CallExpr>("enter-in-init")) {
-    const auto *VD = Nodes.getNodeAs<VarDecl>("static-init");
+  for (const auto &[Call, VD] : Facts.EnterWithInStaticInit)
     if (Reported.insert(Call->getExprLoc()).second)
       diag(Call->getExprLoc(), "%0 in the initializer of %1 makes a value current that no "
                                "invocation ends")
           << Call->getDirectCallee() << VD;
-    return;
-  }
 }
 
 void InvocationLeakCheck::checkEndedInvocations(ASTContext &Ctx) {
   ScopeAnalysisOptions Options;
   Invocations.applyTo(Options);
   const ScopeFacts &Facts = sharedScopeFacts(Ctx, Options);
+  checkNeverEndingScopes(Facts);
   const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
   RunRewriteCache Rewrites;
   for (const LeakFact &Leak : Facts.Leaks) {

@@ -23,7 +23,6 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override { return TK_AsIs; }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
@@ -32,6 +31,7 @@ public:
 private:
   void checkEndedInvocations(ASTContext &Ctx);
   void checkKeptValue(const Expr *Value, const NamedDecl *Target, SourceLocation Loc);
+  void checkNeverEndingScopes(const ScopeFacts &Facts);
 
   const InvocationOptions Invocations;
   /// Whether asyncctx-enter-with runs too: it offers the same rewrite of an

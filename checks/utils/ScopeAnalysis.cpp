@@ -272,6 +272,8 @@ public:
 
   llvm::MapVector<const FunctionDecl *, FunctionInfo> Functions;
   std::vector<const VarDecl *> Globals;
+  /// The single places, for the checks that report them (see ScopeFacts).
+  ScopeFacts *Places = nullptr;
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
@@ -300,12 +302,55 @@ public:
         !VD->getDeclContext()->isDependentContext() && !isa<ParmVarDecl>(VD) &&
         (VD->getInit() || VD->getType()->getAsCXXRecordDecl()))
       Globals.push_back(VD);
+    if (!VD->hasGlobalStorage() || isa<ParmVarDecl>(VD) || VD->isInvalidDecl() ||
+        VD->getDeclContext()->isDependentContext())
+      return true;
+    if (const Expr *Init = VD->getInit())
+      Places->StaticStores.push_back({Init, VD, VD->getLocation()});
+    if (annotatedRole(VD->getType()->getAsCXXRecordDecl()) == Role::ScopeGuard)
+      Places->StaticGuards.push_back(VD);
+    return true;
+  }
+
+  /// Tracks the variable of static storage whose initializer is traversed.
+  bool TraverseVarDecl(VarDecl *VD) {
+    if (!VD->hasGlobalStorage() || isa<ParmVarDecl>(VD))
+      return Base::TraverseVarDecl(VD);
+    const VarDecl *Saved = StaticInit;
+    StaticInit = VD;
+    bool Result = Base::TraverseVarDecl(VD);
+    StaticInit = Saved;
+    return Result;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp())
+      if (const VarDecl *Target = staticTarget(BO->getLHS()))
+        Places->StaticStores.push_back({BO->getRHS(), Target, BO->getExprLoc()});
+    return true;
+  }
+
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (Call->isAssignmentOp() && Call->getNumArgs() == 2)
+      if (const VarDecl *Target = staticTarget(Call->getArg(0)))
+        Places->StaticStores.push_back({Call->getArg(1), Target, Call->getExprLoc()});
+    return true;
+  }
+
+  bool VisitCXXNewExpr(CXXNewExpr *New) {
+    if (annotatedRole(New->getAllocatedType()->getAsCXXRecordDecl()) == Role::ScopeGuard)
+      Places->NewGuards.push_back(New);
     return true;
   }
 
   bool VisitCallExpr(CallExpr *Call) {
     VisitRunnerCall(Call);
     const FunctionDecl *Callee = Call->getDirectCallee();
+    if (annotatedRole(Callee) == Role::EnterWith) {
+      Places->EnterWithCalls.push_back(Call);
+      if (StaticInit)
+        Places->EnterWithInStaticInit.push_back({Call, StaticInit});
+    }
     if (const Expr *CalleeExpr = Call->getCallee())
       CalleeRefs.insert(CalleeExpr->IgnoreParenImpCasts());
     if (!Current)
@@ -436,8 +481,30 @@ private:
       }
   }
 
+  /// The variable of static storage (a global, a static member or local)
+  /// written through \p E: itself, or an object of which it is a member.
+  static const VarDecl *staticTarget(const Expr *E) {
+    for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+        const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        return VD && VD->hasGlobalStorage() && !isa<ParmVarDecl>(VD) ? VD : nullptr;
+      }
+      const auto *ME = dyn_cast<MemberExpr>(E);
+      if (!ME)
+        return nullptr;
+      if (const auto *Member = dyn_cast<VarDecl>(ME->getMemberDecl()))
+        return Member->hasGlobalStorage() ? Member : nullptr; // a static data member
+      if (ME->isArrow())
+        return nullptr; // what a pointer points to is not the variable
+      E = ME->getBase();
+    }
+    return nullptr;
+  }
+
   ASTContext &Ctx;
   const FunctionDecl *Current = nullptr;
+  const VarDecl *StaticInit = nullptr;
   llvm::DenseSet<const Expr *> CalleeRefs, HandedOn;
   std::vector<std::pair<const DeclRefExpr *, const FunctionDecl *>> FunctionRefs;
   std::vector<const FunctionDecl *> BoundCallables, RunnerCallables, ThreadCallables;
@@ -854,7 +921,9 @@ bool hasUnknownCallers(const FunctionInfo &Info) {
 } // namespace
 
 ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
+  ScopeFacts Result;
   Collector Collect(Ctx, Options);
+  Collect.Places = &Result;
   Collect.TraverseDecl(Ctx.getTranslationUnitDecl());
   Collect.finish();
   auto &Functions = Collect.Functions;
@@ -904,7 +973,6 @@ ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
           Queue.insert(&C);
   }
 
-  ScopeFacts Result;
   std::vector<ReadFact> &Facts = Result.Reads;
   Analyzer Reporter(Ctx, Functions, &Facts, &Result.Leaks);
   for (auto &Entry : Functions)

@@ -39,6 +39,9 @@ class ASTContext;
 class FunctionDecl;
 class NamedDecl;
 class CallExpr;
+class CXXNewExpr;
+class Expr;
+class VarDecl;
 
 namespace tidy::asyncctx {
 
@@ -90,9 +93,31 @@ struct LeakFact {
   SourceLocation EndLoc;                     ///< where the leaking path ends the invocation
 };
 
+/// A value put into a variable of namespace, static or thread storage.
+struct StaticStore {
+  const Expr *Value = nullptr;
+  const VarDecl *Target = nullptr;
+  SourceLocation Loc; ///< the assignment, or the variable initialized
+};
+
 struct ScopeFacts {
   std::vector<ReadFact> Reads;
   std::vector<LeakFact> Leaks;
+
+  // What the one traversal of the user's code (system headers skipped) found
+  // for the checks that look at single places, so that none of them needs an
+  // AST matcher that would run over every node of the standard library.
+
+  /// Every ENTER_WITH call, template instantiations included.
+  std::vector<const CallExpr *> EnterWithCalls;
+  /// ENTER_WITH calls in the initializer of a variable of static storage.
+  std::vector<std::pair<const CallExpr *, const VarDecl *>> EnterWithInStaticInit;
+  /// Assignments to, and initializers of, variables of static storage.
+  std::vector<StaticStore> StaticStores;
+  /// SCOPE_GUARD variables of static or thread storage, and guards made
+  /// with `new`.
+  std::vector<const VarDecl *> StaticGuards;
+  std::vector<const CXXNewExpr *> NewGuards;
 };
 
 struct ScopeAnalysisOptions {
