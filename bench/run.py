@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The asyncctx-tidy benchmark: overhead and scaling against the front end.
 
-    python3 bench/run.py [--runs N] [--build DIR] [--sizes 5000,10000,20000]
+    python3 bench/run.py [--runs N] [--build DIR] [--sizes 5000,10000,20000] [--callgrind]
 
 Generates its inputs under BUILD/bench (see generate()), then times, per
 input, in one run and alternating the order every round:
@@ -11,10 +11,14 @@ input, in one run and alternating the order every round:
   asyncctx      the same plus every asyncctx check
   use-after-move  the same plus clang-tidy's bugprone-use-after-move, for comparison
 
-and prints a Markdown table of medians (wall time, peak memory from
+and prints a Markdown table of medians (wall and CPU time, peak memory from
 /usr/bin/time), the ratios to the trivial run, the per-check breakdown from
 --enable-check-profile, and whether SPEC.md's targets hold. It measures;
 it asserts nothing (no test depends on it).
+
+Times on a shared virtual machine wander by several per cent between runs;
+--callgrind also counts the instructions of inputs (a) and (c) under
+valgrind, which are the same on every run, to judge the small targets.
 """
 
 import argparse
@@ -151,12 +155,20 @@ def commands(tidy, clangxx, path):
 
 
 def timed(cmd):
-    """Wall seconds and peak RSS (KiB) of one run, from GNU time."""
-    proc = subprocess.run(["/usr/bin/time", "-f", "@@ %e %M"] + cmd,
+    """Wall seconds, peak RSS (KiB) and CPU seconds of one run, from GNU time."""
+    proc = subprocess.run(["/usr/bin/time", "-f", "@@ %e %M %U %S"] + cmd,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     line = [l for l in proc.stderr.splitlines() if l.startswith("@@ ")][-1]
-    _, wall, rss = line.split()
-    return float(wall), int(rss)
+    _, wall, rss, user, system = line.split()
+    return float(wall), int(rss), float(user) + float(system)
+
+
+def instructions(cmd):
+    """Instructions executed, counted by callgrind."""
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"] + cmd,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    m = re.search(r"Collected : (\d+)", proc.stderr)
+    return int(m.group(1)) if m else 0
 
 
 def profile(cmd):
@@ -177,6 +189,8 @@ def main():
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--sizes", default="5000,10000,20000",
                         help="statement counts of the huge function")
+    parser.add_argument("--callgrind", action="store_true",
+                        help="also count instructions of (a) and (c) under valgrind (slow)")
     args = parser.parse_args()
 
     tidy = os.path.join(args.build, "asyncctx-tidy")
@@ -196,18 +210,20 @@ def main():
             order = configs[round_ % len(configs):] + configs[:round_ % len(configs)]
             for config in order:
                 samples[config].append(timed(cmds[config]))
-        med = {c: (statistics.median(t for t, _ in samples[c]), statistics.median(m for _, m in samples[c]))
+        med = {c: (statistics.median(t for t, _, _ in samples[c]),
+                   statistics.median(m for _, m, _ in samples[c]),
+                   statistics.median(u for _, _, u in samples[c]))
                for c in configs}
         results[label] = (lines, med, profile(cmds["asyncctx"]))
         print("measured %s" % label, file=sys.stderr)
 
-    print("| input | lines | syntax-only | trivial check | + asyncctx-* | time ratio | extra | "
+    print("| input | lines | syntax-only | trivial check | + asyncctx-* | time ratio | CPU ratio | extra | "
           "peak MB trivial | peak MB asyncctx | memory ratio | + use-after-move | ratio |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for label, (lines, med, _) in results.items():
         t, a, u = med["trivial"], med["asyncctx"], med["use-after-move"]
-        print("| %s | %d | %.3f s | %.3f s | %.3f s | %.3f | %+.0f ms | %.1f | %.1f | %.3f | %.3f s | %.3f |" % (
-            label, lines, med["syntax-only"][0], t[0], a[0], a[0] / t[0], (a[0] - t[0]) * 1000,
+        print("| %s | %d | %.3f s | %.3f s | %.3f s | %.3f | %.3f | %+.0f ms | %.1f | %.1f | %.3f | %.3f s | %.3f |" % (
+            label, lines, med["syntax-only"][0], t[0], a[0], a[0] / t[0], a[2] / t[2], (a[0] - t[0]) * 1000,
             t[1] / 1024, a[1] / 1024, a[1] / t[1], u[0], u[0] / t[0]))
 
     print("\nPer-check wall time (--enable-check-profile, one run):\n")
@@ -218,6 +234,20 @@ def main():
         print("| %s | %s |" % (label, " | ".join("%.1f ms" % (1000 * prof.get(c, 0.0)) for c in (
             "asyncctx-enter-with", "asyncctx-invocation-leak", "asyncctx-read-outside-run"))))
 
+    counted = {}
+    if args.callgrind:
+        print("\nInstructions (callgrind, one run each):\n")
+        print("| input | syntax-only | trivial check | + asyncctx-* | ratio to trivial |")
+        print("|---|---:|---:|---:|---:|")
+        for label, path, _ in inputs:
+            if not label.startswith(("(a)", "(c)")):
+                continue
+            cmds = commands(tidy, clangxx, path)
+            n = {c: instructions(cmds[c]) for c in ("syntax-only", "trivial", "asyncctx")}
+            counted[label] = n["asyncctx"] / n["trivial"]
+            print("| %s | %d | %d | %d | %.4f |" % (label, n["syntax-only"], n["trivial"], n["asyncctx"],
+                                                   counted[label]))
+
     print("\nTargets (SPEC.md):\n")
     a = results["(a) realistic TU"][1]
     c = results["(c) no store"][1]
@@ -227,6 +257,10 @@ def main():
     print("- (a) time +%.1f%% (target <= 5%%): %s" % ((ratio_a - 1) * 100, verdict(ratio_a <= 1.05)))
     print("- (a) peak memory +%.1f%% (target <= 5%%): %s" % ((mem_a - 1) * 100, verdict(mem_a <= 1.05)))
     print("- (c) time +%.1f%% (target <= 1%%): %s" % ((ratio_c - 1) * 100, verdict(ratio_c <= 1.01)))
+    for label, ratio in counted.items():
+        target = 1.05 if label.startswith("(a)") else 1.01
+        print("- %s instructions +%.2f%% (target <= %d%%): %s" % (
+            label, (ratio - 1) * 100, round((target - 1) * 100), verdict(ratio <= target)))
     extra = {n: (lambda m: m["asyncctx"][0] - m["trivial"][0])(results["(b) huge %d" % n][1]) for n in sizes}
     for small, big in zip(sizes, sizes[1:]):
         if extra[small] > 0:
