@@ -19,31 +19,22 @@
 #include "utils/ScopeAnalysis.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::asyncctx {
 
 void EnterWithCheck::onStartOfTranslationUnit() {
+  TranslationUnitCheck::onStartOfTranslationUnit();
   Reported.clear();
   Rewrites.clear();
-  forgetSharedScopeFacts();
 }
 
-void EnterWithCheck::registerMatchers(MatchFinder *Finder) {
-  // The calls come from the shared traversal of the user's code
-  // (ScopeFacts::EnterWithCalls): it visits template instantiations, where a
-  // call whose store type depends on a template parameter is resolved, and
-  // skips system headers, which hold no user's calls.
-  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
-}
-
-void EnterWithCheck::check(const MatchFinder::MatchResult &Result) {
-  ScopeAnalysisOptions Options;
-  Invocations.applyTo(Options);
-  for (const CallExpr *Call : sharedScopeFacts(*Result.Context, Options).EnterWithCalls)
-    reportCall(Call, *Result.Context);
+// The calls come from the shared traversal of the user's code: it visits
+// template instantiations, where a call whose store type depends on a
+// template parameter is resolved.
+void EnterWithCheck::checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) {
+  for (const CallExpr *Call : Facts.EnterWithCalls)
+    reportCall(Call, Ctx);
 }
 
 void EnterWithCheck::reportCall(const CallExpr *Call, ASTContext &Ctx) {

@@ -3,10 +3,9 @@
 #ifndef ASYNCCTX_TIDY_ENTERWITHCHECK_H
 #define ASYNCCTX_TIDY_ENTERWITHCHECK_H
 
-#include "utils/InvocationOptions.h"
 #include "utils/RunRewrite.h"
+#include "utils/TranslationUnitCheck.h"
 
-#include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::asyncctx {
@@ -16,26 +15,15 @@ namespace clang::tidy::asyncctx {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/enter-with.md
-class EnterWithCheck : public ClangTidyCheck {
+class EnterWithCheck : public TranslationUnitCheck {
 public:
-  EnterWithCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context), Invocations(Options) {}
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
-    Invocations.store(Options, Opts);
-  }
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  using TranslationUnitCheck::TranslationUnitCheck;
   void onStartOfTranslationUnit() override;
 
 private:
+  void checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) override;
   void reportCall(const CallExpr *Call, ASTContext &Ctx);
 
-  /// The invocation options, so that this check and the others share one
-  /// analysis of the translation unit.
-  const InvocationOptions Invocations;
   /// Calls already reported, by spelling location: a template's call is
   /// seen once in the pattern and once per instantiation.
   llvm::DenseSet<SourceLocation> Reported;

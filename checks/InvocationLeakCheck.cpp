@@ -18,30 +18,17 @@
 #include "utils/StoreValues.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::asyncctx {
 
 InvocationLeakCheck::InvocationLeakCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Invocations(Options),
+    : TranslationUnitCheck(Name, Context),
       EnterWithCheckEnabled(Context->isCheckEnabled("asyncctx-enter-with")) {}
 
-void InvocationLeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Invocations.store(Options, Opts);
-}
-
 void InvocationLeakCheck::onStartOfTranslationUnit() {
+  TranslationUnitCheck::onStartOfTranslationUnit();
   Reported.clear();
   Values = StoreValueFinder();
-  forgetSharedScopeFacts();
-}
-
-void InvocationLeakCheck::registerMatchers(MatchFinder *Finder) {
-  // Everything comes from the shared analysis and its one traversal of the
-  // user's code (system headers skipped): no matcher over every node.
-  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
 }
 
 void InvocationLeakCheck::checkKeptValue(const Expr *Value, const NamedDecl *Target,
@@ -58,8 +45,9 @@ void InvocationLeakCheck::checkKeptValue(const Expr *Value, const NamedDecl *Tar
   diag(Source->getExprLoc(), "read here", DiagnosticIDs::Note);
 }
 
-void InvocationLeakCheck::check(const MatchFinder::MatchResult &Result) {
-  checkEndedInvocations(*Result.Context);
+void InvocationLeakCheck::checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) {
+  checkNeverEndingScopes(Facts);
+  checkEndedInvocations(Facts, Ctx);
 }
 
 void InvocationLeakCheck::checkNeverEndingScopes(const ScopeFacts &Facts) {
@@ -81,11 +69,7 @@ void InvocationLeakCheck::checkNeverEndingScopes(const ScopeFacts &Facts) {
           << Call->getDirectCallee() << VD;
 }
 
-void InvocationLeakCheck::checkEndedInvocations(ASTContext &Ctx) {
-  ScopeAnalysisOptions Options;
-  Invocations.applyTo(Options);
-  const ScopeFacts &Facts = sharedScopeFacts(Ctx, Options);
-  checkNeverEndingScopes(Facts);
+void InvocationLeakCheck::checkEndedInvocations(const ScopeFacts &Facts, ASTContext &Ctx) {
   const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
   RunRewriteCache Rewrites;
   for (const LeakFact &Leak : Facts.Leaks) {

@@ -3,10 +3,9 @@
 #ifndef ASYNCCTX_TIDY_INVOCATIONLEAKCHECK_H
 #define ASYNCCTX_TIDY_INVOCATIONLEAKCHECK_H
 
-#include "utils/InvocationOptions.h"
 #include "utils/StoreValues.h"
+#include "utils/TranslationUnitCheck.h"
 
-#include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::asyncctx {
@@ -17,23 +16,17 @@ namespace clang::tidy::asyncctx {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/invocation-leak.md
-class InvocationLeakCheck : public ClangTidyCheck {
+class InvocationLeakCheck : public TranslationUnitCheck {
 public:
   InvocationLeakCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
 
 private:
-  void checkEndedInvocations(ASTContext &Ctx);
+  void checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) override;
+  void checkEndedInvocations(const ScopeFacts &Facts, ASTContext &Ctx);
   void checkKeptValue(const Expr *Value, const NamedDecl *Target, SourceLocation Loc);
   void checkNeverEndingScopes(const ScopeFacts &Facts);
 
-  const InvocationOptions Invocations;
   /// Whether asyncctx-enter-with runs too: it offers the same rewrite of an
   /// enter_with, and clang-tidy drops two identical fixes from two checks.
   const bool EnterWithCheckEnabled;

@@ -11,42 +11,28 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"
-
-using namespace clang::ast_matchers;
 
 namespace clang::tidy::asyncctx {
 
 ReadOutsideRunCheck::ReadOutsideRunCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), StrictMode(Options.get("StrictMode", false)),
-      Invocations(Options) {}
+    : TranslationUnitCheck(Name, Context), StrictMode(Options.get("StrictMode", false)) {}
 
 void ReadOutsideRunCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  TranslationUnitCheck::storeOptions(Opts);
   Options.store(Opts, "StrictMode", StrictMode);
-  Invocations.store(Options, Opts);
 }
 
-void ReadOutsideRunCheck::onStartOfTranslationUnit() { forgetSharedScopeFacts(); }
-
-void ReadOutsideRunCheck::registerMatchers(MatchFinder *Finder) {
-  // The analysis works on the whole translation unit at once.
-  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
-}
-
-void ReadOutsideRunCheck::check(const MatchFinder::MatchResult &Result) {
-  ScopeAnalysisOptions Options;
-  Invocations.applyTo(Options);
-  const std::vector<ReadFact> &Facts = sharedScopeFacts(*Result.Context, Options).Reads;
+void ReadOutsideRunCheck::checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) {
   // A template's read is found once per instantiation; report it once.
   llvm::DenseSet<std::pair<SourceLocation, const void *>> Reported;
-  for (const ReadFact &Fact : Facts) {
+  for (const ReadFact &Fact : Facts.Reads) {
     if (Fact.Kind == ReadFact::UnknownCallers && !StrictMode)
       continue;
     const void *StoreKey = Fact.Store.Object ? static_cast<const void *>(Fact.Store.Object)
                                              : static_cast<const void *>(Fact.Store.Class);
     if (Reported.insert({Fact.Loc, StoreKey}).second)
-      report(Fact, *Result.Context);
+      report(Fact, Ctx);
   }
 }
 

@@ -1,0 +1,45 @@
+//===--- TranslationUnitCheck.h - asyncctx-tidy ---------------------------===//
+//
+// What every asyncctx check shares: C++ only; the invocation options; one
+// translation-unit matcher whose callback receives the facts of the shared
+// analysis (one traversal of the user's code and one analysis per
+// translation unit, whichever checks are on). A check only turns facts into
+// diagnostics.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCCTX_TIDY_UTILS_TRANSLATIONUNITCHECK_H
+#define ASYNCCTX_TIDY_UTILS_TRANSLATIONUNITCHECK_H
+
+#include "InvocationOptions.h"
+#include "ScopeAnalysis.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+namespace clang::tidy::asyncctx {
+
+class TranslationUnitCheck : public ClangTidyCheck {
+public:
+  TranslationUnitCheck(StringRef Name, ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context), Invocations(Options) {}
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override {
+    Invocations.store(Options, Opts);
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) final;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) final;
+  /// Forgets the last translation unit's facts; an override calls this too.
+  void onStartOfTranslationUnit() override { forgetSharedScopeFacts(); }
+
+protected:
+  virtual void checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) = 0;
+
+private:
+  const InvocationOptions Invocations;
+};
+
+} // namespace clang::tidy::asyncctx
+
+#endif // ASYNCCTX_TIDY_UTILS_TRANSLATIONUNITCHECK_H
