@@ -283,6 +283,10 @@ public:
     // the traversal to the code the user wrote.
     if (D && !isa<TranslationUnitDecl>(D) && Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
       return true;
+    // What clang recovered of a declaration that failed to parse is a guess:
+    // nothing in it is reported.
+    if (D && D->isInvalidDecl())
+      return true;
     auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
         FD->isInvalidDecl())
