@@ -51,8 +51,7 @@ void EnterWithCheck::reportCall(const CallExpr *Call, ASTContext &Ctx) {
   const CXXMethodDecl *Scoped = findMemberWithRole(Store.Class, Role::Run);
   RunRewrite Plan = planRunRewrite(Call, Ctx, Rewrites);
   EntryKind Entry = entryKindOf(Plan.Function, Ctx);
-  bool SafeForFix = !Plan.blocked() && Entry != EntryKind::None &&
-                    (Plan.ReachesFunctionEnd || Plan.EndsAtDisable);
+  bool SafeForFix = Entry != EntryKind::None && Plan.safeInEntryPoint();
   {
     auto Warning =
         Scoped ? diag(Loc, "%0 makes a value current in store '%1' with no scope; use %2 instead")

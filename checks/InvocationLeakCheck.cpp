@@ -77,21 +77,18 @@ void InvocationLeakCheck::checkEndedInvocations(const ScopeFacts &Facts, ASTCont
     if (!Reported.insert(Loc).second)
       continue;
     std::string Store = Leak.Store.name(Policy);
+    std::string Invocation = describeFunction(Leak.Invocation);
     // The rewrite into run where the enter_with is in the invocation itself
-    // and the wrapped statements end it, or end at a disable: nothing after
-    // them can observe the change, and run also restores on exception.
+    // (run also restores the store when an exception leaves).
     RunRewrite Plan;
     if (!Leak.ViaLoc.isValid() && !EnterWithCheckEnabled)
       Plan = planRunRewrite(Leak.EnterWith, Ctx, Rewrites);
     {
-      std::string Invocation = describeFunction(Leak.Invocation);
       auto Warning = diag(Loc, "store '%0' can still hold the value %1 made current when %2 ends")
                      << Store << Leak.EnterWith->getDirectCallee() << Invocation;
-      if (!Leak.ViaLoc.isValid() && !EnterWithCheckEnabled && !Plan.blocked() &&
-          !Plan.Edits.empty() && (Plan.ReachesFunctionEnd || Plan.EndsAtDisable))
+      if (Plan.safeInEntryPoint())
         Warning << Plan.Edits;
     }
-    std::string Invocation = describeFunction(Leak.Invocation);
     if (Leak.ViaLoc.isValid())
       diag(Leak.ViaLoc, "%0 calls it here", DiagnosticIDs::Note) << Invocation;
     diag(Leak.EndLoc, "%0 can end here with the value still current",

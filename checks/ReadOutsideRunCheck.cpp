@@ -25,13 +25,11 @@ void ReadOutsideRunCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void ReadOutsideRunCheck::checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) {
   // A template's read is found once per instantiation; report it once.
-  llvm::DenseSet<std::pair<SourceLocation, const void *>> Reported;
+  llvm::DenseSet<std::pair<SourceLocation, const Decl *>> Reported;
   for (const ReadFact &Fact : Facts.Reads) {
     if (Fact.Kind == ReadFact::UnknownCallers && !StrictMode)
       continue;
-    const void *StoreKey = Fact.Store.Object ? static_cast<const void *>(Fact.Store.Object)
-                                             : static_cast<const void *>(Fact.Store.Class);
-    if (Reported.insert({Fact.Loc, StoreKey}).second)
+    if (Reported.insert({Fact.Loc, Fact.Store.key()}).second)
       report(Fact, Ctx);
   }
 }

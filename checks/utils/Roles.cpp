@@ -12,7 +12,6 @@
 #include "clang/AST/PrettyPrinter.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
-#include "llvm/Support/raw_ostream.h"
 
 namespace clang::tidy::asyncctx {
 
@@ -176,6 +175,12 @@ StoreRef storeOfExpr(const Expr *E) {
   Ref.Class = Type->getAsCXXRecordDecl();
   Ref.Object = namedObject(E);
   return Ref;
+}
+
+const Decl *StoreRef::key() const {
+  if (Object)
+    return Object->getCanonicalDecl();
+  return Class ? Class->getCanonicalDecl() : nullptr;
 }
 
 std::string StoreRef::name(const PrintingPolicy &Policy) const {

@@ -67,6 +67,9 @@ struct StoreRef {
   const CXXRecordDecl *Class = nullptr;
 
   explicit operator bool() const { return Object || Class; }
+  /// What tells stores apart: the object's canonical declaration, else the
+  /// class's.
+  const Decl *key() const;
   /// 'claims_storage' for an object, 'asyncctx::context_store<Claims>' for a
   /// class.
   std::string name(const PrintingPolicy &Policy) const;

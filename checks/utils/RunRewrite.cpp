@@ -27,7 +27,6 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/Support/FormatVariadic.h"
 
 namespace clang::tidy::asyncctx {
 namespace {
@@ -49,11 +48,6 @@ const CallExpr *roleCallStatement(const Stmt *S, Role R) {
 
 std::string quoted(const NamedDecl *D) { return "'" + D->getNameAsString() + "'"; }
 
-using StoreKey = std::pair<const Decl *, const Decl *>;
-StoreKey keyOf(const StoreRef &S) {
-  auto Canon = [](const Decl *D) { return D ? D->getCanonicalDecl() : nullptr; };
-  return {Canon(S.Object), Canon(S.Class)};
-}
 
 /// Finds what forbids moving statements into a lambda. Code of nested
 /// functions, lambdas and blocks is their own, except that an ENTER_WITH
@@ -216,7 +210,7 @@ struct RunRewriteCache::BlockInfo {
   /// of its store has closed since, or null.
   std::vector<const CallExpr *> OpenBefore;
   /// Per store: the positions of its DISABLE statements, in order.
-  llvm::DenseMap<StoreKey, std::vector<unsigned>> Disables;
+  llvm::DenseMap<const Decl *, std::vector<unsigned>> Disables;
 };
 
 RunRewriteCache::RunRewriteCache() = default;
@@ -228,15 +222,15 @@ const RunRewriteCache::BlockInfo &RunRewriteCache::info(const CompoundStmt *Bloc
   if (Info)
     return *Info;
   Info = std::make_unique<BlockInfo>();
-  llvm::SmallVector<std::pair<const CallExpr *, StoreKey>, 2> Open;
+  llvm::SmallVector<std::pair<const CallExpr *, const Decl *>, 2> Open;
   unsigned Index = 0;
   for (const Stmt *S : Block->body()) {
     Info->IndexOf[S] = Index;
     Info->OpenBefore.push_back(Open.empty() ? nullptr : Open.back().first);
     if (const CallExpr *Enter = roleCallStatement(S, Role::EnterWith)) {
-      Open.emplace_back(Enter, keyOf(storeOfCall(Enter)));
+      Open.emplace_back(Enter, storeOfCall(Enter).key());
     } else if (const CallExpr *Disable = roleCallStatement(S, Role::Disable)) {
-      StoreKey Closed = keyOf(storeOfCall(Disable));
+      const Decl *Closed = storeOfCall(Disable).key();
       llvm::erase_if(Open, [&](const auto &E) { return E.second == Closed; });
       Info->Disables[Closed].push_back(Index);
     }
@@ -400,7 +394,7 @@ bool Planner::findRegion() {
   unsigned Size = Block->size();
   Last = Size - 1;
   const RunRewriteCache::BlockInfo &Info = Cache.info(Block);
-  auto Disables = Info.Disables.find(keyOf(Store));
+  auto Disables = Info.Disables.find(Store.key());
   if (Disables != Info.Disables.end()) {
     auto Next = llvm::upper_bound(Disables->second, Index);
     if (Next != Disables->second.end()) {

@@ -55,6 +55,10 @@ struct RunRewrite {
   bool EndsAtDisable = false;
 
   bool blocked() const { return !BlockedReason.empty(); }
+  /// In a function entered with no value current, the rewrite cannot change
+  /// what any read observes: the wrapped statements end the function, or end
+  /// at a DISABLE, so nothing after them saw the value before either.
+  bool safeInEntryPoint() const { return !blocked() && (ReachesFunctionEnd || EndsAtDisable); }
 };
 
 /// What the planner learns of a block once (each statement's position, the

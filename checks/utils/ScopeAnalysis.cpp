@@ -53,14 +53,7 @@ struct StoreState {
   const CallExpr *EnteredBy = nullptr;
   SourceLocation EnteredVia;
 
-  bool operator==(const StoreState &O) const { return Flags == O.Flags; }
 };
-
-const Decl *keyOf(const StoreRef &S) {
-  if (S.Object)
-    return S.Object->getCanonicalDecl();
-  return S.Class ? S.Class->getCanonicalDecl() : nullptr;
-}
 
 const Decl *classKey(const StoreRef &S) { return S.Class ? S.Class->getCanonicalDecl() : nullptr; }
 
@@ -87,7 +80,7 @@ struct State {
 
   void set(const StoreRef &Store, unsigned Flags, NoScopeOrigin Origin = NoScopeOrigin::Main,
            SourceLocation Loc = {}, const NamedDecl *D = nullptr) {
-    StoreState &S = Stores[keyOf(Store)];
+    StoreState &S = Stores[Store.key()];
     S = StoreState{Store, Flags, Origin, Loc, D, nullptr, SourceLocation()};
   }
 
@@ -95,7 +88,7 @@ struct State {
   /// class stands for every store of that class: a scope of either kind
   /// covers a read of the other.
   StoreState lookup(const StoreRef &Store) const {
-    StoreState Result = get(keyOf(Store));
+    StoreState Result = get(Store.key());
     if (Result.Flags & In)
       return Result;
     for (const auto &Entry : Stores) {
@@ -162,7 +155,7 @@ bool sameEffects(const EffectList &A, const EffectList &B) {
   if (A.size() != B.size())
     return false;
   for (size_t I = 0; I < A.size(); ++I)
-    if (keyOf(A[I].Store) != keyOf(B[I].Store) || A[I].Flags != B[I].Flags)
+    if (A[I].Store.key() != B[I].Store.key() || A[I].Flags != B[I].Flags)
       return false;
   return true;
 }
@@ -562,7 +555,7 @@ bool Analyzer::guarded(const StoreRef &Store, SourceLocation Loc) const {
     return false;
   const SourceManager &SM = Ctx.getSourceManager();
   for (const GuardRegion &G : Current->Guards) {
-    bool SameStore = keyOf(G.Store) == keyOf(Store) ||
+    bool SameStore = G.Store.key() == Store.key() ||
                      ((!G.Store.Object || !Store.Object) && classKey(G.Store) == classKey(Store));
     if (SameStore && !SM.isBeforeInTranslationUnit(Loc, G.Begin) &&
         SM.isBeforeInTranslationUnit(Loc, G.End))
@@ -590,7 +583,7 @@ void Analyzer::read(const StoreRef &Store, SourceLocation Loc, const FunctionDec
     }
   }
   if (S.Flags & Entry) {
-    Need &N = Found[keyOf(Store)];
+    Need &N = Found[Store.key()];
     if (!N.ReadFunction) {
       N.Store = Store;
       N.ReadLoc = ReadLoc;
@@ -644,7 +637,7 @@ void Analyzer::callFunction(const FunctionDecl *Callee, SourceLocation Loc, cons
   for (const auto &Entry : CalleeNeeds) {
     const Need &N = Entry.second;
     StoreRef Store = atCall(N.Store, It->second.FD, Args);
-    if (OnlyStore && keyOf(*OnlyStore) != keyOf(Store))
+    if (OnlyStore && OnlyStore->key() != Store.key())
       continue;
     read(Store, Loc, It->second.FD, N.Chain, N.ReadLoc, N.ReadFunction, St, Record);
   }
@@ -669,7 +662,7 @@ void Analyzer::callAndContinue(const FunctionDecl *Callee, SourceLocation Loc, S
       St.set(Store, Flags, Effect.Origin, Effect.OriginLoc, Effect.OriginDecl);
     else
       St.set(Store, Flags, Before.Origin, Before.OriginLoc, Before.OriginDecl);
-    StoreState &After = St.Stores[keyOf(Store)];
+    StoreState &After = St.Stores[Store.key()];
     if (Effect.EnteredBy) {
       After.EnteredBy = Effect.EnteredBy;
       After.EnteredVia = Loc;
@@ -715,7 +708,7 @@ void Analyzer::handleCall(const CallExpr *Call, State &St, bool Record) {
   switch (*R) {
   case Role::EnterWith:
     St.set(Store, In);
-    St.Stores[keyOf(Store)].EnteredBy = Call;
+    St.Stores[Store.key()].EnteredBy = Call;
     return;
   case Role::Disable:
     St.set(Store, No, NoScopeOrigin::Disabled, Loc, Callee);
@@ -901,7 +894,7 @@ void Analyzer::analyseGlobal(const VarDecl *VD) {
 /// thread's callable too: the edge from the thread's start says that it has
 /// none). Decided from the declaration and the collected facts, never from
 /// the parent map, which would cost a walk of the whole translation unit.
-State startOf(const FunctionInfo &Info, ASTContext &) {
+State startOf(const FunctionInfo &Info) {
   const FunctionDecl *FD = Info.FD;
   if (FD->isMain())
     return State::noScope(NoScopeOrigin::Main, FD->getLocation(), FD);
@@ -960,7 +953,7 @@ ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
   while (!Queue.empty()) {
     FunctionInfo *Info = Queue.pop_back_val();
     EffectList Effects;
-    NeedMap Found = Summaries.analyseFunction(*Info, startOf(*Info, Ctx), &Effects);
+    NeedMap Found = Summaries.analyseFunction(*Info, startOf(*Info), &Effects);
     bool Changed = false;
     for (auto &Entry : Found)
       if (Info->Needs.insert({Entry.first, Entry.second}).second)
@@ -981,7 +974,7 @@ ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
   Analyzer Reporter(Ctx, Functions, &Facts, &Result.Leaks);
   for (auto &Entry : Functions)
     if (Entry.second.Relevant)
-      Reporter.analyseFunction(Entry.second, startOf(Entry.second, Ctx));
+      Reporter.analyseFunction(Entry.second, startOf(Entry.second));
   for (const VarDecl *VD : Collect.Globals)
     Reporter.analyseGlobal(VD);
 
