@@ -632,9 +632,8 @@ void Analyzer::callFunction(const FunctionDecl *Callee, SourceLocation Loc, cons
   auto It = Functions.find(canonical(Callee));
   if (It == Functions.end() || !It->second.Relevant || &It->second == Current)
     return; // a recursive call adds nothing its own reads did not
-  // Copied: recording may add needs to the map that holds the callee's.
-  NeedMap CalleeNeeds = It->second.Needs;
-  for (const auto &Entry : CalleeNeeds) {
+  // The analysis records into Found; summaries change only between analyses.
+  for (const auto &Entry : It->second.Needs) {
     const Need &N = Entry.second;
     StoreRef Store = atCall(N.Store, It->second.FD, Args);
     if (OnlyStore && OnlyStore->key() != Store.key())
