@@ -20,7 +20,6 @@
 
 #include "clang/AST/ASTContext.h"
 
-
 namespace clang::tidy::asyncctx {
 
 void EnterWithCheck::onStartOfTranslationUnit() {
@@ -49,15 +48,19 @@ void EnterWithCheck::reportCall(const CallExpr *Call, ASTContext &Ctx) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   std::string StoreName = Store.name(Policy);
   const CXXMethodDecl *Scoped = findMemberWithRole(Store.Class, Role::Run);
+  // A configured store names its scoped form in the configuration.
+  std::string Alternative =
+      Scoped ? "'" + Scoped->getNameAsString() + "'" : roles().scopedAlternative(Store.Named).str();
   RunRewrite Plan = planRunRewrite(Call, Ctx, Rewrites);
   EntryKind Entry = entryKindOf(Plan.Function, Ctx);
   bool SafeForFix = Entry != EntryKind::None && Plan.safeInEntryPoint();
   {
     auto Warning =
-        Scoped ? diag(Loc, "%0 makes a value current in store '%1' with no scope; use %2 instead")
-                     << Callee << StoreName << Scoped
-               : diag(Loc, "%0 makes a value current in store '%1' with no scope")
-                     << Callee << StoreName;
+        !Alternative.empty()
+            ? diag(Loc, "%0 makes a value current in store '%1' with no scope; use %2 instead")
+                  << Callee << StoreName << Alternative
+            : diag(Loc, "%0 makes a value current in store '%1' with no scope")
+                  << Callee << StoreName;
     if (SafeForFix)
       Warning << Plan.Edits;
   }

@@ -62,6 +62,24 @@ void InvocationLeakCheck::checkNeverEndingScopes(const ScopeFacts &Facts) {
     if (Reported.insert(New->getBeginLoc()).second)
       diag(New->getBeginLoc(), "scope guard made with 'new': its scope ends only when it is "
                                "deleted, and every invocation until then sees its value");
+  for (const KeptGuard &Kept : Facts.KeptGuards) {
+    if (!Reported.insert(Kept.Loc).second)
+      continue;
+    const NamedDecl *Maker =
+        isa<CallExpr>(Kept.Guard)
+            ? static_cast<const NamedDecl *>(cast<CallExpr>(Kept.Guard)->getDirectCallee())
+            : cast<CXXConstructExpr>(Kept.Guard)->getConstructor()->getParent();
+    std::string Store = storeOfGuard(Kept.Guard).name(Kept.Target->getASTContext().getPrintingPolicy());
+    if (isa<FieldDecl>(Kept.Target))
+      diag(Kept.Loc, "the scope guard made by %0 is kept in member %1: its scope of store '%2' "
+                     "ends only when the object is destroyed, and every invocation until then "
+                     "sees its value")
+          << Maker << Kept.Target << Store;
+    else
+      diag(Kept.Loc, "the scope guard made by %0 is kept in %1, which has static storage: its "
+                     "scope of store '%2' never ends, and every later invocation sees its value")
+          << Maker << Kept.Target << Store;
+  }
   for (const auto &[Call, VD] : Facts.EnterWithInStaticInit)
     if (Reported.insert(Call->getExprLoc()).second)
       diag(Call->getExprLoc(), "%0 in the initializer of %1 makes a value current that no "

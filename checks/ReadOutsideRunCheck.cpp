@@ -25,12 +25,51 @@ void ReadOutsideRunCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void ReadOutsideRunCheck::checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) {
   // A template's read is found once per instantiation; report it once.
-  llvm::DenseSet<std::pair<SourceLocation, const Decl *>> Reported;
+  llvm::DenseSet<std::pair<SourceLocation, const void *>> Reported;
   for (const ReadFact &Fact : Facts.Reads) {
     if (Fact.Kind == ReadFact::UnknownCallers && !StrictMode)
       continue;
     if (Reported.insert({Fact.Loc, Fact.Store.key()}).second)
       report(Fact, Ctx);
+  }
+  reportDiscardedGuards(Facts, Ctx);
+  reportNeverNullTests(Facts);
+}
+
+void ReadOutsideRunCheck::reportDiscardedGuards(const ScopeFacts &Facts, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::DenseSet<SourceLocation> Reported;
+  for (const Expr *Guard : Facts.DiscardedGuards) {
+    SourceLocation Loc = SM.getExpansionLoc(Guard->getExprLoc());
+    if (!Reported.insert(Loc).second)
+      continue;
+    std::string Store = storeOfGuard(Guard).name(Ctx.getPrintingPolicy());
+    if (const auto *Call = dyn_cast<CallExpr>(Guard))
+      diag(Loc, "the scope guard that %0 returns is discarded: its scope of store '%1' ends "
+                "with this statement")
+          << Call->getDirectCallee() << Store;
+    else
+      diag(Loc, "temporary scope guard %0 is destroyed at the end of this statement: its scope "
+                "of store '%1' covers nothing")
+          << cast<CXXConstructExpr>(Guard)->getConstructor()->getParent() << Store;
+    diag(Loc, "keep it in a local variable for as long as the scope should last",
+         DiagnosticIDs::Note);
+  }
+}
+
+void ReadOutsideRunCheck::reportNeverNullTests(const ScopeFacts &Facts) {
+  llvm::DenseSet<SourceLocation> Reported;
+  for (const CallExpr *Call : Facts.NeverNullTests) {
+    if (!Reported.insert(Call->getExprLoc()).second)
+      continue;
+    const FunctionDecl *Read = Call->getDirectCallee();
+    diag(Call->getExprLoc(), "%0 never returns null: with no scope active it returns a "
+                             "process-wide default, so this test cannot tell whether a scope "
+                             "is active")
+        << Read;
+    if (llvm::StringRef Nullable = roles().nullableAlternative(Read); !Nullable.empty())
+      diag(Call->getExprLoc(), "'%0' returns null where no scope is active", DiagnosticIDs::Note)
+          << Nullable;
   }
 }
 

@@ -20,6 +20,10 @@ public:
 private:
   void checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) override;
   void report(const ReadFact &Fact, ASTContext &Ctx);
+  /// A guard dropped where it is made: its scope covers no read after it.
+  void reportDiscardedGuards(const ScopeFacts &Facts, ASTContext &Ctx);
+  /// A null test of a read that never returns null (folly's get()).
+  void reportNeverNullTests(const ScopeFacts &Facts);
 
   /// Also report functions whose callers are unknown (see the docs).
   const bool StrictMode;

@@ -52,10 +52,10 @@ def run(cmd, check_exit=None):
 
 
 def filecheck(args, check_file, input_text, prefix, temp, extra):
-    input_path = temp + "." + prefix.lower() + ".out"
+    input_path = temp + "." + prefix.lower().replace(",", "+") + ".out"
     with open(input_path, "w") as f:
         f.write(input_text)
-    cmd = [args.filecheck, check_file, "-input-file=" + input_path, "-check-prefix=" + prefix,
+    cmd = [args.filecheck, check_file, "-input-file=" + input_path, "-check-prefixes=" + prefix,
            "-dump-input=fail"] + extra
     proc = run(cmd)
     if proc.returncode != 0:
@@ -89,7 +89,8 @@ def main():
     parser.add_argument("--plugin", help="the plugin for the stock clang-tidy's -load")
     parser.add_argument("--filecheck", required=True)
     parser.add_argument("--clangxx", required=True, help="compiles the fixed file")
-    parser.add_argument("--check-suffix", default="", help="use CHECK-MESSAGES-<S>/CHECK-FIXES-<S>")
+    parser.add_argument("--check-suffix", default="", help="use CHECK-MESSAGES-<S>/CHECK-FIXES-<S>; several "
+                        "suffixes (A,B) match the messages of each, the fixes of the first")
     parser.add_argument("--std", default="c++17")
     parser.add_argument("-I", dest="includes", action="append", default=[])
     parser.add_argument("--compile-arg", action="append", default=[],
@@ -104,13 +105,14 @@ def main():
 
     tidy_args = args.rest[1:] if args.rest[:1] == ["--"] else args.rest
     compiler_args = ["-std=" + args.std] + ["-I" + i for i in args.includes] + args.compile_arg
-    suffix = "-" + args.check_suffix if args.check_suffix else ""
-    messages_prefix = "CHECK-MESSAGES" + suffix
-    fixes_prefix = "CHECK-FIXES" + suffix
+    suffixes = ["-" + s for s in args.check_suffix.split(",")] if args.check_suffix else [""]
+    messages_prefix = ",".join("CHECK-MESSAGES" + s for s in suffixes)
+    fixes_prefix = "CHECK-FIXES" + suffixes[0]
 
     with open(args.source) as f:
         source_text = f.read()
-    has_messages = re.search(r"\b%s:" % re.escape(messages_prefix), source_text) is not None
+    has_messages = any(re.search(r"\b%s:" % re.escape(p), source_text)
+                       for p in messages_prefix.split(","))
     has_fixes = re.search(r"\b%s(-NEXT|-SAME|-NOT|-EMPTY)?:" % re.escape(fixes_prefix), source_text) is not None
 
     ext = os.path.splitext(args.source)[1] or ".cpp"

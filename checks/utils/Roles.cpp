@@ -1,6 +1,7 @@
 //===--- Roles.cpp - asyncctx-tidy ----------------------------------------===//
 
 #include "Roles.h"
+#include "RoleConfig.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -103,17 +104,38 @@ static std::optional<Role> classRole(const CXXRecordDecl *RD) {
   return std::nullopt;
 }
 
+/// What the role layer found for one declaration.
+struct KnownRole {
+  std::optional<Role> R;
+  const ConfiguredRole *Configured = nullptr;
+};
+
 /// Roles found so far in this translation unit, by declaration: every call
 /// expression asks, and most ask about the same few functions. Per thread
 /// (clangd checks files on several threads); forgotten at each translation
-/// unit's start, when declarations can be made anew at the same addresses.
-static thread_local llvm::DenseMap<const Decl *, std::optional<Role>> KnownRoles;
+/// unit's start, when declarations can be made anew at the same addresses,
+/// and when the configuration changes.
+static thread_local llvm::DenseMap<const Decl *, KnownRole> KnownRoles;
 
 void forgetKnownRoles() { KnownRoles.clear(); }
 
-std::optional<Role> annotatedRole(const Decl *D) {
-  if (!D)
-    return std::nullopt;
+/// The configured role of \p D's name, or of the template it was made from.
+static const ConfiguredRole *findConfigured(const Decl *D) {
+  const RoleConfig *Config = currentRoleConfig();
+  if (!Config)
+    return nullptr;
+  if (const ConfiguredRole *Found = Config->find(dyn_cast<NamedDecl>(D)))
+    return Found;
+  // An instantiated member of a class template has the pattern's name; a
+  // method that overrides a configured one plays its role.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(D))
+    for (const CXXMethodDecl *Overridden : MD->overridden_methods())
+      if (const ConfiguredRole *Found = findConfigured(Overridden))
+        return Found;
+  return nullptr;
+}
+
+static const KnownRole &knownRole(const Decl *D) {
   auto [It, Inserted] = KnownRoles.try_emplace(D);
   if (!Inserted)
     return It->second;
@@ -122,13 +144,73 @@ std::optional<Role> annotatedRole(const Decl *D) {
     Target = FTD->getTemplatedDecl();
   else if (const auto *CTD = dyn_cast<ClassTemplateDecl>(Target))
     Target = CTD->getTemplatedDecl();
-  std::optional<Role> Found;
+  KnownRole Found;
   if (const auto *FD = dyn_cast<FunctionDecl>(Target))
-    Found = functionRole(FD);
+    Found.R = functionRole(FD);
   else if (const auto *RD = dyn_cast<CXXRecordDecl>(Target))
-    Found = classRole(RD);
-  KnownRoles[D] = Found; // the recursion above may have grown the map
-  return Found;
+    Found.R = classRole(RD);
+  if (!Found.R && isa<FunctionDecl, CXXRecordDecl>(Target))
+    if ((Found.Configured = findConfigured(Target)))
+      Found.R = Found.Configured->R;
+  // The recursion above may have grown the map: look the slot up again.
+  return KnownRoles[D] = Found;
+}
+
+std::optional<Role> roleOf(const Decl *D) { return D ? knownRole(D).R : std::nullopt; }
+
+const ConfiguredRole *configuredRole(const Decl *D) {
+  return D ? knownRole(D).Configured : nullptr;
+}
+
+bool hasRoleTrait(const Decl *D, unsigned Trait) {
+  const ConfiguredRole *Configured = configuredRole(D);
+  return Configured && (Configured->Traits & Trait);
+}
+
+/// The local variable that \p E names, through copies, moves and
+/// conversions (`prev`, `std::move(prev)`).
+static const VarDecl *localVariable(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E); Construct && Construct->getNumArgs() == 1) {
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E); Call && Call->getNumArgs() == 1 && Call->isCallToStdMove()) {
+      E = Call->getArg(0);
+      continue;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) ? VD : nullptr;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+const VarDecl *restoredVariable(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || Call->getNumArgs() < 1 || !hasRoleTrait(Callee, ReturnsPrevious))
+    return nullptr;
+  const VarDecl *Var = localVariable(Call->getArg(0));
+  if (!Var || !Var->getInit())
+    return nullptr;
+  const auto *Earlier = dyn_cast<CallExpr>(Var->getInit()->IgnoreImplicit()->IgnoreParens());
+  if (!Earlier || !Earlier->getDirectCallee())
+    return nullptr;
+  const ConfiguredRole *EarlierRole = configuredRole(Earlier->getDirectCallee());
+  const ConfiguredRole *ThisRole = configuredRole(Callee);
+  if (!EarlierRole || EarlierRole->Store != ThisRole->Store || !(EarlierRole->Traits & ReturnsPrevious))
+    return nullptr;
+  return Var;
+}
+
+std::optional<Role> roleOfCall(const CallExpr *Call) {
+  std::optional<Role> R = roleOf(Call->getDirectCallee());
+  if (R == Role::EnterWith && restoredVariable(Call))
+    return Role::Disable;
+  return R;
 }
 
 /// The variable or member that \p E names, looking through references that
@@ -154,8 +236,24 @@ static const ValueDecl *namedObject(const Expr *E) {
   return nullptr;
 }
 
+/// The store of a configured name: its object, where it is a member of a
+/// store class called on a named store; else the configured store's name.
+static StoreRef configuredStore(const ConfiguredRole &Configured, const CallExpr *Call) {
+  StoreRef Ref;
+  const auto *MemberCall = dyn_cast_or_null<CXXMemberCallExpr>(Call);
+  if (MemberCall && roleOf(MemberCall->getMethodDecl()->getParent()) == Role::Store)
+    if ((Ref.Object = namedObject(MemberCall->getImplicitObjectArgument()))) {
+      Ref.Class = MemberCall->getMethodDecl()->getParent();
+      return Ref;
+    }
+  Ref.Named = Configured.Store;
+  return Ref;
+}
+
 StoreRef storeOfCall(const CallExpr *Call) {
   StoreRef Ref;
+  if (const ConfiguredRole *Configured = configuredRole(Call->getDirectCallee()))
+    return configuredStore(*Configured, Call);
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
   if (!Method)
     return Ref;
@@ -177,18 +275,60 @@ StoreRef storeOfExpr(const Expr *E) {
   return Ref;
 }
 
-const Decl *StoreRef::key() const {
+const void *StoreRef::key() const {
   if (Object)
     return Object->getCanonicalDecl();
+  if (!Named.empty())
+    return Named.data();
   return Class ? Class->getCanonicalDecl() : nullptr;
 }
 
 std::string StoreRef::name(const PrintingPolicy &Policy) const {
   if (Object)
     return Object->getNameAsString();
+  if (!Named.empty())
+    return Named.str();
   if (Class)
     return QualType(Class->getTypeForDecl(), 0).getAsString(Policy);
   return "<unknown store>";
+}
+
+const Expr *guardExpr(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (roleOf(Construct->getConstructor()->getParent()) == Role::ScopeGuard)
+        return Construct;
+      // A copy or move of a guard that a call returned (C++14 and before).
+      if (Construct->getNumArgs() == 1) {
+        E = Construct->getArg(0);
+        continue;
+      }
+      return nullptr;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      return roleOf(Call->getDirectCallee()) == Role::ScopeGuard ? Call : nullptr;
+    return nullptr;
+  }
+  return nullptr;
+}
+
+StoreRef storeOfGuard(const Expr *Guard) {
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Guard))
+    return storeOfCall(Call);
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Guard);
+  if (!Construct)
+    return StoreRef();
+  if (const ConfiguredRole *Configured = configuredRole(Construct->getConstructor()->getParent())) {
+    StoreRef Ref;
+    Ref.Named = Configured->Store;
+    return Ref;
+  }
+  return Construct->getNumArgs() ? storeOfExpr(Construct->getArg(0)) : StoreRef();
 }
 
 const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R) {
@@ -200,7 +340,7 @@ const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R)
     if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
       Member = FTD->getTemplatedDecl();
     const auto *MD = dyn_cast<CXXMethodDecl>(Member);
-    if (MD && annotatedRole(MD) == R)
+    if (MD && roleOf(MD) == R)
       return MD;
   }
   for (const CXXBaseSpecifier &Base : StoreClass->bases())
@@ -219,7 +359,7 @@ std::string describeFunction(const FunctionDecl *FD) {
 
 /// \p D's qualified name, with or without its inline namespaces; anonymous
 /// namespaces and template arguments are never part of it.
-static std::string qualifiedName(const NamedDecl *D, bool WithInline) {
+std::string qualifiedName(const NamedDecl *D, bool WithInline) {
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   Parts.push_back(D->getName());
   for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
@@ -240,8 +380,6 @@ static std::string qualifiedName(const NamedDecl *D, bool WithInline) {
   }
   return Name;
 }
-
-std::string qualifiedName(const NamedDecl *D) { return qualifiedName(D, /*WithInline=*/false); }
 
 bool hasQualifiedName(const NamedDecl *D, llvm::ArrayRef<std::string> Names) {
   if (!D || Names.empty() || !D->getDeclName().isIdentifier())
@@ -315,7 +453,7 @@ EntryKind entryKindOf(const FunctionDecl *FD, ASTContext &Ctx) {
     return EntryKind::None;
   if (FD->isMain())
     return EntryKind::Main;
-  if (annotatedRole(FD) == Role::Invocation)
+  if (roleOf(FD) == Role::Invocation)
     return EntryKind::Invocation;
   if (const LambdaExpr *Lambda = lambdaOf(FD, Ctx))
     if (const Expr *Consumer = consumerOf(Lambda, Ctx); Consumer && startsThread(Consumer))

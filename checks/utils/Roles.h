@@ -5,9 +5,11 @@
 // asks here; no check looks at a function's spelling on its own.
 //
 // Roles come from `[[clang::annotate("asyncctx::<role>")]]`, written through
-// the macros of include/asyncctx/annotations.h. A role found on a template
-// pattern, on any redeclaration, or on a virtual method that a method
-// overrides, holds for the declaration too.
+// the macros of include/asyncctx/annotations.h, or from the configuration
+// (utils/RoleConfig: names per role, built-in profiles) for libraries that
+// cannot be annotated. A role found on a template pattern, on any
+// redeclaration, or on a virtual method that a method overrides, holds for
+// the declaration too; an annotation wins over a configured name.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,6 +33,7 @@ class CXXMethodDecl;
 class CXXRecordDecl;
 class Decl;
 class ValueDecl;
+class VarDecl;
 struct PrintingPolicy;
 
 namespace tidy::asyncctx {
@@ -52,8 +55,28 @@ enum class Role {
 /// The role's name as spelled after "asyncctx::" in the annotation.
 llvm::StringRef roleName(Role R);
 
-/// The role a function or class is annotated with, if any.
-std::optional<Role> annotatedRole(const Decl *D);
+/// The role a function or class plays, from its annotation or from the
+/// configuration, if any.
+std::optional<Role> roleOf(const Decl *D);
+
+struct ConfiguredRole;
+
+/// The configured role of \p D, when its role comes from the configuration
+/// rather than an annotation (for the store it names and its traits).
+const ConfiguredRole *configuredRole(const Decl *D);
+
+/// Whether \p D has the configured trait \p Trait (utils/RoleConfig.h).
+bool hasRoleTrait(const Decl *D, unsigned Trait);
+
+/// The role a call plays. Usually its callee's; a call of a ReturnsPrevious
+/// ENTER_WITH (folly's setContext) that passes back the value an earlier
+/// call of it returned, kept in a local variable of the same function,
+/// restores that value: it plays DISABLE.
+std::optional<Role> roleOfCall(const CallExpr *Call);
+
+/// For a call that restores a previous value (above): the variable holding
+/// it.
+const VarDecl *restoredVariable(const CallExpr *Call);
 
 /// Forgets the roles remembered for the last translation unit; every check
 /// calls this when a translation unit starts.
@@ -62,16 +85,20 @@ void forgetKnownRoles();
 /// The store a call or scope guard refers to: the store object when the code
 /// names one (so two stores of one type are told apart), else the store
 /// class, which stands for every store of that class.
+/// A store that configuration names (`folly::RequestContext`), which
+/// has no object or class in the code, is told apart by that name.
 struct StoreRef {
   const ValueDecl *Object = nullptr;
   const CXXRecordDecl *Class = nullptr;
+  /// The configured store's name, interned by utils/RoleConfig.
+  llvm::StringRef Named;
 
-  explicit operator bool() const { return Object || Class; }
+  explicit operator bool() const { return Object || Class || !Named.empty(); }
   /// What tells stores apart: the object's canonical declaration, else the
-  /// class's.
-  const Decl *key() const;
+  /// configured name, else the class's canonical declaration.
+  const void *key() const;
   /// 'claims_storage' for an object, 'asyncctx::context_store<Claims>' for a
-  /// class.
+  /// class, the name for a configured store.
   std::string name(const PrintingPolicy &Policy) const;
 };
 
@@ -79,6 +106,15 @@ struct StoreRef {
 /// called on when that names a variable or member (following references
 /// bound to one), else the class that declares the function.
 StoreRef storeOfCall(const CallExpr *Call);
+
+/// The store a scope guard refers to: the store passed to its constructor
+/// (or to the function that returns it), or the configured store.
+StoreRef storeOfGuard(const Expr *Guard);
+
+/// The construction or call that makes a scope guard, if \p E (looking
+/// through temporaries, conversions and casts) is one: the construction of
+/// a SCOPE_GUARD class, or a call of a function that returns one.
+const Expr *guardExpr(const Expr *E);
 
 /// The store an expression denotes: the variable or member it names
 /// (following references bound to one), and its class (through a pointer).
@@ -110,12 +146,10 @@ EntryKind entryKindOf(const FunctionDecl *FD, ASTContext &Ctx);
 /// call operator.
 std::string describeFunction(const FunctionDecl *FD);
 
-/// The invocation runners recognised when no option says otherwise.
-inline constexpr llvm::StringLiteral DefaultInvocationRunners = "aws::lambda_runtime::run_handler";
-
-/// The qualified name of \p D as a user writes it: no inline namespaces,
-/// no anonymous ones (`aws::lambda_runtime::run_handler`).
-std::string qualifiedName(const NamedDecl *D);
+/// The qualified name of \p D as a user writes it: no anonymous namespaces,
+/// no template arguments, and no inline namespaces unless \p WithInline
+/// (`aws::lambda_runtime::run_handler`).
+std::string qualifiedName(const NamedDecl *D, bool WithInline = false);
 
 /// Whether \p D's qualified name is one of \p Names (a leading `::` in a
 /// name is ignored).
@@ -123,7 +157,7 @@ bool hasQualifiedName(const NamedDecl *D, llvm::ArrayRef<std::string> Names);
 
 /// Matches a function or class declaration that plays role \p R.
 AST_MATCHER_P(Decl, hasAsyncCtxRole, Role, R) {
-  std::optional<Role> Found = annotatedRole(&Node);
+  std::optional<Role> Found = roleOf(&Node);
   return Found && *Found == R;
 }
 

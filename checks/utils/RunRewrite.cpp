@@ -41,7 +41,7 @@ const CallExpr *roleCallStatement(const Stmt *S, Role R) {
   if (const auto *EWC = dyn_cast_or_null<ExprWithCleanups>(S))
     S = EWC->getSubExpr();
   const auto *Call = dyn_cast_or_null<CallExpr>(S);
-  if (!Call || annotatedRole(Call->getDirectCallee()) != R)
+  if (!Call || roleOfCall(Call) != R)
     return nullptr;
   return Call;
 }
@@ -125,7 +125,7 @@ public:
     return Reason.empty();
   }
   bool VisitCallExpr(CallExpr *E) {
-    if (annotatedRole(E->getDirectCallee()) == Role::EnterWith)
+    if (roleOfCall(E) == Role::EnterWith)
       block(E->getExprLoc(), "the statements it would wrap contain another " +
                                  quoted(E->getDirectCallee()) + "; rewrite these calls by hand");
     return Reason.empty();
@@ -210,7 +210,7 @@ struct RunRewriteCache::BlockInfo {
   /// of its store has closed since, or null.
   std::vector<const CallExpr *> OpenBefore;
   /// Per store: the positions of its DISABLE statements, in order.
-  llvm::DenseMap<const Decl *, std::vector<unsigned>> Disables;
+  llvm::DenseMap<const void *, std::vector<unsigned>> Disables;
 };
 
 RunRewriteCache::RunRewriteCache() = default;
@@ -222,7 +222,7 @@ const RunRewriteCache::BlockInfo &RunRewriteCache::info(const CompoundStmt *Bloc
   if (Info)
     return *Info;
   Info = std::make_unique<BlockInfo>();
-  llvm::SmallVector<std::pair<const CallExpr *, const Decl *>, 2> Open;
+  llvm::SmallVector<std::pair<const CallExpr *, const void *>, 2> Open;
   unsigned Index = 0;
   for (const Stmt *S : Block->body()) {
     Info->IndexOf[S] = Index;
@@ -230,7 +230,7 @@ const RunRewriteCache::BlockInfo &RunRewriteCache::info(const CompoundStmt *Bloc
     if (const CallExpr *Enter = roleCallStatement(S, Role::EnterWith)) {
       Open.emplace_back(Enter, storeOfCall(Enter).key());
     } else if (const CallExpr *Disable = roleCallStatement(S, Role::Disable)) {
-      const Decl *Closed = storeOfCall(Disable).key();
+      const void *Closed = storeOfCall(Disable).key();
       llvm::erase_if(Open, [&](const auto &E) { return E.second == Closed; });
       Info->Disables[Closed].push_back(Index);
     }
@@ -562,7 +562,9 @@ RunRewrite Planner::plan() {
   Store = storeOfCall(Call);
   RunMember = findMemberWithRole(Store.Class, Role::Run);
   if (!RunMember) {
-    block(Call->getExprLoc(), "the store has no member annotated ASYNCCTX_RUN");
+    block(Call->getExprLoc(), Store.Named.empty()
+                                  ? "the store has no member annotated ASYNCCTX_RUN"
+                                  : "store '" + Store.Named.str() + "' has no run() to rewrite into");
     return Result;
   }
   if (Call->getBeginLoc().isMacroID() || Call->getEndLoc().isMacroID() ||

@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ScopeAnalysis.h"
+#include "RoleConfig.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -61,7 +62,7 @@ const Decl *classKey(const StoreRef &S) { return S.Class ? S.Class->getCanonical
 /// function changed, the default for all others.
 struct State {
   StoreState Default;
-  llvm::SmallMapVector<const Decl *, StoreState, 4> Stores;
+  llvm::SmallMapVector<const void *, StoreState, 4> Stores;
 
   static State entry() { return State(); }
   static State noScope(NoScopeOrigin Origin, SourceLocation Loc, const NamedDecl *D) {
@@ -73,7 +74,7 @@ struct State {
     return S;
   }
 
-  StoreState get(const Decl *Key) const {
+  StoreState get(const void *Key) const {
     auto It = Stores.find(Key);
     return It == Stores.end() ? Default : It->second;
   }
@@ -144,7 +145,7 @@ struct Need {
   const FunctionDecl *ReadFunction = nullptr;
   SourceLocation FirstLoc; // the read or call inside the function that needs it
 };
-using NeedMap = llvm::MapVector<const Decl *, Need>;
+using NeedMap = llvm::MapVector<const void *, Need>;
 
 /// What a function leaves behind for the stores it changes: In where it
 /// entered them, No where a DISABLE cleared them, Entry where some path
@@ -248,13 +249,25 @@ const Expr *callableArgument(const CallExpr *Call, Role R) {
   return Call->getNumArgs() > Index ? Call->getArg(Index) : nullptr;
 }
 
-/// The store a guard construction refers to: the object passed first.
-StoreRef storeOfGuard(const CXXConstructExpr *Construct) {
-  return Construct->getNumArgs() ? storeOfExpr(Construct->getArg(0)) : StoreRef();
+/// Whether a guard sets nothing and only restores at its end (RestoresOnly).
+bool restoresOnly(const Expr *Guard) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Guard))
+    return hasRoleTrait(Construct->getConstructor()->getParent(), RestoresOnly);
+  return hasRoleTrait(cast<CallExpr>(Guard)->getDirectCallee(), RestoresOnly);
 }
 
-bool isGuardConstruction(const CXXConstructExpr *Construct) {
-  return annotatedRole(Construct->getConstructor()->getParent()) == Role::ScopeGuard;
+/// The functions of a library's own API (a role function, a member of a
+/// store or guard class) implement the roles: their bodies are not the
+/// user's code to check.
+bool implementsRole(const FunctionDecl *FD) {
+  std::optional<Role> R = roleOf(FD);
+  if (R && *R != Role::RequiresScope && *R != Role::Invocation)
+    return true;
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  if (!Method)
+    return false;
+  std::optional<Role> ClassRole = roleOf(Method->getParent());
+  return ClassRole == Role::Store || ClassRole == Role::ScopeGuard;
 }
 
 //===-- Step 1: collection ------------------------------------------------===//
@@ -281,6 +294,8 @@ public:
     if (D && D->isInvalidDecl())
       return true;
     auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (FD && FD->doesThisDeclarationHaveABody() && implementsRole(FD))
+      return true;
     if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
         FD->isInvalidDecl())
       return Base::TraverseDecl(D);
@@ -304,8 +319,78 @@ public:
       return true;
     if (const Expr *Init = VD->getInit())
       Places->StaticStores.push_back({Init, VD, VD->getLocation()});
-    if (annotatedRole(VD->getType()->getAsCXXRecordDecl()) == Role::ScopeGuard)
+    if (roleOf(VD->getType()->getAsCXXRecordDecl()) == Role::ScopeGuard || guardExpr(VD->getInit()))
       Places->StaticGuards.push_back(VD);
+    return true;
+  }
+
+  /// A guard kept in a data member lives as long as its object.
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    if (Init->isMemberInitializer() && Current)
+      if (const Expr *Guard = guardExpr(Init->getInit()); Guard && !isa<CXXConstructExpr>(Guard))
+        Places->KeptGuards.push_back({Guard, Init->getMember(), Init->getSourceLocation()});
+    return Base::TraverseConstructorInitializer(Init);
+  }
+
+  void keptInMember(const Expr *Target, const Expr *Value, SourceLocation Loc) {
+    const auto *ME = dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts());
+    if (!ME || !isa<FieldDecl>(ME->getMemberDecl()))
+      return;
+    if (const Expr *Guard = guardExpr(Value))
+      Places->KeptGuards.push_back({Guard, ME->getMemberDecl(), Loc});
+  }
+
+  /// A test of whether a NeverNull read returned null (`if (get())`,
+  /// `get() != nullptr`, `!get()`), which has one answer everywhere.
+  void nullTest(const Expr *Cond) {
+    if (!Cond || !Current)
+      return;
+    Cond = Cond->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Cond); UO && UO->getOpcode() == UO_LNot)
+      return nullTest(UO->getSubExpr());
+    if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+      if (BO->isLogicalOp()) {
+        nullTest(BO->getLHS());
+        return nullTest(BO->getRHS());
+      }
+      if (!BO->isEqualityOp())
+        return;
+      auto IsNull = [&](const Expr *E) {
+        return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) != Expr::NPCK_NotNull;
+      };
+      if (IsNull(BO->getRHS()))
+        Cond = BO->getLHS()->IgnoreParenImpCasts();
+      else if (IsNull(BO->getLHS()))
+        Cond = BO->getRHS()->IgnoreParenImpCasts();
+      else
+        return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(Cond))
+      if (roleOf(Call->getDirectCallee()) == Role::Read &&
+          hasRoleTrait(Call->getDirectCallee(), NeverNull))
+        Places->NeverNullTests.push_back(Call);
+  }
+
+  bool VisitIfStmt(IfStmt *S) {
+    nullTest(S->getCond());
+    if (const VarDecl *VD = S->getConditionVariable())
+      nullTest(VD->getInit());
+    return true;
+  }
+  bool VisitWhileStmt(WhileStmt *S) {
+    nullTest(S->getCond());
+    return true;
+  }
+  bool VisitDoStmt(DoStmt *S) {
+    nullTest(S->getCond());
+    return true;
+  }
+  bool VisitForStmt(ForStmt *S) {
+    nullTest(S->getCond());
+    return true;
+  }
+  bool VisitConditionalOperator(ConditionalOperator *E) {
+    nullTest(E->getCond());
     return true;
   }
 
@@ -321,21 +406,33 @@ public:
   }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->isAssignmentOp())
-      if (const VarDecl *Target = staticTarget(BO->getLHS()))
-        Places->StaticStores.push_back({BO->getRHS(), Target, BO->getExprLoc()});
+    if (!BO->isAssignmentOp())
+      return true;
+    if (const VarDecl *Target = staticTarget(BO->getLHS()))
+      keptStatic(BO->getRHS(), Target, BO->getExprLoc());
+    else
+      keptInMember(BO->getLHS(), BO->getRHS(), BO->getExprLoc());
     return true;
   }
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
-    if (Call->isAssignmentOp() && Call->getNumArgs() == 2)
-      if (const VarDecl *Target = staticTarget(Call->getArg(0)))
-        Places->StaticStores.push_back({Call->getArg(1), Target, Call->getExprLoc()});
+    if (!Call->isAssignmentOp() || Call->getNumArgs() != 2)
+      return true;
+    if (const VarDecl *Target = staticTarget(Call->getArg(0)))
+      keptStatic(Call->getArg(1), Target, Call->getExprLoc());
+    else
+      keptInMember(Call->getArg(0), Call->getArg(1), Call->getExprLoc());
     return true;
   }
 
+  void keptStatic(const Expr *Value, const VarDecl *Target, SourceLocation Loc) {
+    Places->StaticStores.push_back({Value, Target, Loc});
+    if (const Expr *Guard = guardExpr(Value))
+      Places->KeptGuards.push_back({Guard, Target, Loc});
+  }
+
   bool VisitCXXNewExpr(CXXNewExpr *New) {
-    if (annotatedRole(New->getAllocatedType()->getAsCXXRecordDecl()) == Role::ScopeGuard)
+    if (roleOf(New->getAllocatedType()->getAsCXXRecordDecl()) == Role::ScopeGuard)
       Places->NewGuards.push_back(New);
     return true;
   }
@@ -343,17 +440,20 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     VisitRunnerCall(Call);
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (annotatedRole(Callee) == Role::EnterWith) {
-      Places->EnterWithCalls.push_back(Call);
+    std::optional<Role> R = roleOfCall(Call);
+    if (R == Role::EnterWith) {
+      EnterWithCalls.push_back(Call);
       if (StaticInit)
         Places->EnterWithInStaticInit.push_back({Call, StaticInit});
     }
+    if (R == Role::Disable)
+      if (const VarDecl *Restored = restoredVariable(Call))
+        RestoredVariables.insert(Restored);
     if (const Expr *CalleeExpr = Call->getCallee())
       CalleeRefs.insert(CalleeExpr->IgnoreParenImpCasts());
     if (!Current)
       return true;
     FunctionInfo &Info = Functions[Current];
-    std::optional<Role> R = annotatedRole(Callee);
     if (R) {
       Info.TouchesStore = true;
       if (*R == Role::Run || *R == Role::Exit || *R == Role::Bind)
@@ -385,7 +485,7 @@ public:
     if (!Current)
       return true;
     FunctionInfo &Info = Functions[Current];
-    if (isGuardConstruction(Construct) || startsThread(Construct))
+    if (roleOf(Construct->getConstructor()->getParent()) == Role::ScopeGuard || startsThread(Construct))
       Info.TouchesStore = true;
     if (startsThread(Construct))
       for (const Expr *Arg : Construct->arguments())
@@ -397,18 +497,30 @@ public:
   bool VisitCompoundStmt(CompoundStmt *Block) {
     if (!Current)
       return true;
+    const SourceManager &SM = Ctx.getSourceManager();
     for (const Stmt *S : Block->body()) {
       const auto *DS = dyn_cast<DeclStmt>(S);
-      if (!DS)
+      if (!DS) {
+        // A guard made and dropped in one statement covers nothing after it.
+        if (const auto *E = dyn_cast<Expr>(S))
+          if (const Expr *Guard = guardExpr(E))
+            Places->DiscardedGuards.push_back(Guard);
         continue;
+      }
       for (const Decl *D : DS->decls()) {
         const auto *VD = dyn_cast<VarDecl>(D);
         if (!VD || !VD->hasLocalStorage() || !VD->getInit())
           continue;
-        const auto *Construct = dyn_cast<CXXConstructExpr>(VD->getInit()->IgnoreImplicit());
-        if (Construct && isGuardConstruction(Construct))
-          Functions[Current].Guards.push_back(
-              {storeOfGuard(Construct), DS->getEndLoc(), Block->getRBracLoc()});
+        const Expr *Guard = guardExpr(VD->getInit());
+        if (!Guard)
+          continue;
+        FunctionInfo &Info = Functions[Current];
+        Info.TouchesStore = true;
+        // From the end of its declaration (a macro's, where a macro declares
+        // it) to the end of its block.
+        GuardRegion Region{storeOfGuard(Guard), SM.getExpansionRange(DS->getEndLoc()).getEnd(),
+                           SM.getExpansionLoc(Block->getRBracLoc())};
+        (restoresOnly(Guard) ? SaverRegions : Info.Guards).push_back(Region);
       }
     }
     return true;
@@ -423,6 +535,13 @@ public:
   /// Marks the functions whose address is used other than to call them or
   /// to hand them to a role function or a thread.
   void finish() {
+    // A set whose previous value is passed back later is a manual scope: its
+    // paths are the leak analysis's business, not a report of its own.
+    for (const CallExpr *Call : EnterWithCalls)
+      if (!llvm::any_of(RestoredVariables, [&](const VarDecl *VD) {
+            return VD->getInit() && VD->getInit()->IgnoreImplicit()->IgnoreParens() == Call;
+          }))
+        Places->EnterWithCalls.push_back(Call);
     for (const FunctionDecl *FD : BoundCallables)
       if (auto It = Functions.find(FD); It != Functions.end())
         It->second.Bound = true;
@@ -505,7 +624,14 @@ private:
   llvm::DenseSet<const Expr *> CalleeRefs, HandedOn;
   std::vector<std::pair<const DeclRefExpr *, const FunctionDecl *>> FunctionRefs;
   std::vector<const FunctionDecl *> BoundCallables, RunnerCallables, ThreadCallables;
+  std::vector<const CallExpr *> EnterWithCalls;
+  llvm::SmallPtrSet<const VarDecl *, 4> RestoredVariables;
   const ScopeAnalysisOptions &Options;
+
+public:
+  /// The lifetimes of guards that only restore (RestoresOnly): a value set
+  /// inside one does not outlive it.
+  std::vector<GuardRegion> SaverRegions;
 };
 
 //===-- Step 2 and 3: the analysis of one function ------------------------===//
@@ -548,20 +674,30 @@ private:
   std::vector<LeakFact> *Leaks;
   FunctionInfo *Current = nullptr;
   NeedMap Found;
+
+public:
+  /// Where guards that only restore live (Collector::SaverRegions).
+  llvm::ArrayRef<GuardRegion> SaverRegions;
 };
 
-bool Analyzer::guarded(const StoreRef &Store, SourceLocation Loc) const {
-  if (!Current)
-    return false;
-  const SourceManager &SM = Ctx.getSourceManager();
-  for (const GuardRegion &G : Current->Guards) {
+/// Whether \p Loc lies in a guard's region of \p Store: the same store, or
+/// one of them a store class that stands for every store of that class.
+static bool inRegion(llvm::ArrayRef<GuardRegion> Regions, const StoreRef &Store,
+                     SourceLocation Loc, const SourceManager &SM) {
+  Loc = SM.getExpansionLoc(Loc);
+  for (const GuardRegion &G : Regions) {
     bool SameStore = G.Store.key() == Store.key() ||
-                     ((!G.Store.Object || !Store.Object) && classKey(G.Store) == classKey(Store));
+                     ((!G.Store.Object || !Store.Object) && classKey(G.Store) &&
+                      classKey(G.Store) == classKey(Store));
     if (SameStore && !SM.isBeforeInTranslationUnit(Loc, G.Begin) &&
         SM.isBeforeInTranslationUnit(Loc, G.End))
       return true;
   }
   return false;
+}
+
+bool Analyzer::guarded(const StoreRef &Store, SourceLocation Loc) const {
+  return Current && inRegion(Current->Guards, Store, Loc, Ctx.getSourceManager());
 }
 
 void Analyzer::read(const StoreRef &Store, SourceLocation Loc, const FunctionDecl *Reader,
@@ -691,7 +827,7 @@ static llvm::ArrayRef<const Expr *> argumentsFor(const CallExpr *Call, const Fun
 void Analyzer::handleCall(const CallExpr *Call, State &St, bool Record) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   SourceLocation Loc = Call->getExprLoc();
-  std::optional<Role> R = annotatedRole(Callee);
+  std::optional<Role> R = roleOfCall(Call);
   if (!R) {
     if (startsThread(Call)) {
       State Fresh = State::noScope(NoScopeOrigin::Thread, Loc, Callee);
@@ -850,7 +986,8 @@ void Analyzer::findLeaks(const FunctionInfo &Info,
   for (const auto &[Block, St] : EndingBlocks)
     for (const auto &Entry : St.Stores) {
       const StoreState &S = Entry.second;
-      if (!(S.Flags & In) || !S.EnteredBy || !Seen.insert(S.EnteredBy).second)
+      if (!(S.Flags & In) || !S.EnteredBy || !Seen.insert(S.EnteredBy).second ||
+          inRegion(SaverRegions, S.Store, S.EnteredBy->getExprLoc(), Ctx.getSourceManager()))
         continue;
       Leaks->push_back({S.Store, S.EnteredBy, Info.FD, S.EnteredVia, endOf(Block, Info.FD)});
     }
@@ -897,7 +1034,7 @@ State startOf(const FunctionInfo &Info) {
   const FunctionDecl *FD = Info.FD;
   if (FD->isMain())
     return State::noScope(NoScopeOrigin::Main, FD->getLocation(), FD);
-  if (Info.IsInvocation || annotatedRole(FD) == Role::Invocation)
+  if (Info.IsInvocation || roleOf(FD) == Role::Invocation)
     return State::noScope(NoScopeOrigin::Invocation, FD->getLocation(), FD);
   return State::entry();
 }
@@ -971,6 +1108,7 @@ ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
 
   std::vector<ReadFact> &Facts = Result.Reads;
   Analyzer Reporter(Ctx, Functions, &Facts, &Result.Leaks);
+  Reporter.SaverRegions = Collect.SaverRegions;
   for (auto &Entry : Functions)
     if (Entry.second.Relevant)
       Reporter.analyseFunction(Entry.second, startOf(Entry.second));
@@ -981,8 +1119,8 @@ ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
     for (auto &Entry : Functions) {
       const FunctionInfo &Info = Entry.second;
       if (!Info.Relevant || Info.Needs.empty() || !hasUnknownCallers(Info) ||
-          annotatedRole(Info.FD) == Role::RequiresScope ||
-          Info.IsInvocation || Info.FD->isMain() || annotatedRole(Info.FD) == Role::Invocation ||
+          roleOf(Info.FD) == Role::RequiresScope ||
+          Info.IsInvocation || Info.FD->isMain() || roleOf(Info.FD) == Role::Invocation ||
           Info.StartsThread)
         continue;
       for (const auto &NeedEntry : Info.Needs) {
@@ -1007,6 +1145,7 @@ ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
 namespace {
 struct SharedFacts {
   const ASTContext *Ctx = nullptr;
+  const RoleConfig *Config = nullptr;
   std::vector<std::string> Runners, Functions;
   ScopeFacts Facts;
 };
@@ -1014,12 +1153,14 @@ thread_local SharedFacts Shared;
 } // namespace
 
 const ScopeFacts &sharedScopeFacts(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
-  if (Shared.Ctx != &Ctx || Shared.Runners != Options.InvocationRunners ||
+  if (Shared.Ctx != &Ctx || Shared.Config != currentRoleConfig() ||
+      Shared.Runners != Options.InvocationRunners ||
       Shared.Functions != Options.InvocationFunctions) {
     ScopeAnalysisOptions Everything = Options;
     Everything.StrictMode = true;
     Shared.Facts = analyseScopes(Ctx, Everything);
     Shared.Ctx = &Ctx;
+    Shared.Config = currentRoleConfig();
     Shared.Runners = Options.InvocationRunners;
     Shared.Functions = Options.InvocationFunctions;
   }

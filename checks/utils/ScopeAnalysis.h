@@ -41,6 +41,7 @@ class NamedDecl;
 class CallExpr;
 class CXXNewExpr;
 class Expr;
+class ValueDecl;
 class VarDecl;
 
 namespace tidy::asyncctx {
@@ -100,6 +101,14 @@ struct StaticStore {
   SourceLocation Loc; ///< the assignment, or the variable initialized
 };
 
+/// A scope guard kept where it outlives the invocation: a data member (it
+/// ends with its object), a variable of static storage (it never ends).
+struct KeptGuard {
+  const Expr *Guard = nullptr;     ///< the construction or call that made it
+  const ValueDecl *Target = nullptr;
+  SourceLocation Loc;
+};
+
 struct ScopeFacts {
   std::vector<ReadFact> Reads;
   std::vector<LeakFact> Leaks;
@@ -118,6 +127,13 @@ struct ScopeFacts {
   /// with `new`.
   std::vector<const VarDecl *> StaticGuards;
   std::vector<const CXXNewExpr *> NewGuards;
+  /// Guards made by a call (a token, a scope object) and kept in a member or
+  /// assigned to a variable of static storage.
+  std::vector<KeptGuard> KeptGuards;
+  /// Guards made and dropped in one statement: their scope covers nothing.
+  std::vector<const Expr *> DiscardedGuards;
+  /// Null tests of a read that never returns null (RoleTrait NeverNull).
+  std::vector<const CallExpr *> NeverNullTests;
 };
 
 struct ScopeAnalysisOptions {

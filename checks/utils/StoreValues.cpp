@@ -47,7 +47,7 @@ const CallExpr *StoreValueFinder::sourceOf(const Expr *E, unsigned Depth) {
   if (!Call)
     return nullptr;
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (annotatedRole(Callee) == Role::Read)
+  if (roleOf(Callee) == Role::Read)
     return Call;
   // `*c`, `c->x` and `c.get()` on a smart pointer or a value: part of it.
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))

@@ -1,15 +1,18 @@
-// Which functions are invocations: InvocationRunners (callables handed to
-// them; default aws::lambda_runtime::run_handler) and InvocationFunctions
-// (by name). Names match through inline namespaces, and a leading '::' is
-// allowed. The options are read from the check or, when the check does not
-// set them, from the global options, so one setting serves every check.
+// Which functions are invocations: the global keys asyncctx.InvocationRunners
+// (callables handed to them; the aws-lambda profile, on by default, adds
+// aws::lambda_runtime::run_handler) and asyncctx.InvocationFunctions (by
+// name). Names match through inline namespaces, and a leading '::' is
+// allowed. Keys with the 'asyncctx.' prefix serve every asyncctx check.
 //
-// RUN: %check_asyncctx --check-suffix=CONFIGURED %s asyncctx-invocation-leak %t.configured -- \
-// RUN:   --config="{CheckOptions: {asyncctx-invocation-leak.InvocationRunners: '::pool::submit;aws::lambda_runtime::run_handler', asyncctx-invocation-leak.InvocationFunctions: 'jobs::process'}}"
-// RUN: %check_asyncctx --check-suffix=GLOBAL %s asyncctx-invocation-leak %t.global -- \
-// RUN:   --config="{CheckOptions: {InvocationFunctions: 'jobs::process'}}"
-// RUN: %check_asyncctx --check-suffix=DEFAULT %s asyncctx-invocation-leak %t.default
+// RUN: %check_asyncctx --check-suffix=CONFIGURED,LAMBDA %s asyncctx-invocation-leak %t.configured -- \
+// RUN:   --config="{CheckOptions: {asyncctx.InvocationRunners: '::pool::submit', asyncctx.InvocationFunctions: 'jobs::process'}}"
+// RUN: %check_asyncctx --check-suffix=FUNCTIONS,LAMBDA %s asyncctx-invocation-leak %t.functions -- \
+// RUN:   --config="{CheckOptions: {asyncctx.InvocationFunctions: 'jobs::process'}}"
+// RUN: %check_asyncctx --check-suffix=DEFAULT,LAMBDA %s asyncctx-invocation-leak %t.default
+// RUN: %check_asyncctx --check-suffix=DEFAULT %s asyncctx-invocation-leak %t.off -- \
+// RUN:   --config="{CheckOptions: {asyncctx.Profiles: '-aws-lambda'}}"
 
+#include "aws/lambda-runtime/runtime.h"
 #include "mock_store.h"
 
 mock::store<Claims> claims_storage;
@@ -26,8 +29,8 @@ void process(Claims c) {
   claims_storage.enter_with(c);
   // CHECK-MESSAGES-CONFIGURED: :[[@LINE-1]]:18: warning: store 'claims_storage' can still hold the value 'enter_with' made current when 'process' ends [asyncctx-invocation-leak]
   // CHECK-MESSAGES-CONFIGURED: :[[@LINE+4]]:1: note: 'process' can end here with the value still current
-  // CHECK-MESSAGES-GLOBAL: :[[@LINE-3]]:18: warning: store 'claims_storage' can still hold the value 'enter_with' made current when 'process' ends [asyncctx-invocation-leak]
-  // CHECK-MESSAGES-GLOBAL: :[[@LINE+2]]:1: note: 'process' can end here with the value still current
+  // CHECK-MESSAGES-FUNCTIONS: :[[@LINE-3]]:18: warning: store 'claims_storage' can still hold the value 'enter_with' made current when 'process' ends [asyncctx-invocation-leak]
+  // CHECK-MESSAGES-FUNCTIONS: :[[@LINE+2]]:1: note: 'process' can end here with the value still current
   work();
 }
 } // namespace jobs
@@ -38,5 +41,16 @@ void schedule() {
     // CHECK-MESSAGES-CONFIGURED: :[[@LINE-1]]:20: warning: store 'claims_storage' can still hold the value 'enter_with' made current when the lambda ends [asyncctx-invocation-leak]
     // CHECK-MESSAGES-CONFIGURED: :[[@LINE+2]]:3: note: the lambda can end here with the value still current
     work();
+  });
+}
+
+// The aws-lambda profile's runner: on by default, off with '-aws-lambda'.
+void lambda_main() {
+  aws::lambda_runtime::run_handler([](aws::lambda_runtime::invocation_request const &) {
+    claims_storage.enter_with(Claims{});
+    // CHECK-MESSAGES-LAMBDA: :[[@LINE-1]]:20: warning: store 'claims_storage' can still hold the value 'enter_with' made current when the lambda ends [asyncctx-invocation-leak]
+    // CHECK-MESSAGES-LAMBDA: :[[@LINE+2]]:5: note: the lambda can end here with the value still current
+    work();
+    return aws::lambda_runtime::invocation_response::success("", "");
   });
 }

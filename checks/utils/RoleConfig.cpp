@@ -1,0 +1,358 @@
+//===--- RoleConfig.cpp - asyncctx-tidy -----------------------------------===//
+//
+// The option keys, their parsing, and the built-in profiles. A profile is
+// data: the names of one library's API with the role each plays, taken from
+// the library's real headers (docs/profiles.md has them as tables).
+//
+//===----------------------------------------------------------------------===//
+
+#include "RoleConfig.h"
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include <map>
+#include <mutex>
+
+namespace clang::tidy::asyncctx {
+namespace {
+
+struct ProfileEntry {
+  Role R;
+  llvm::StringLiteral Name;
+  unsigned Traits = 0;
+};
+
+struct ProfileStore {
+  llvm::StringLiteral Name;
+  /// How the warnings name the scoped way to set it; empty: none.
+  llvm::StringLiteral ScopedAlternative;
+  llvm::ArrayRef<ProfileEntry> Entries;
+};
+
+struct Profile {
+  llvm::StringLiteral Name;
+  llvm::ArrayRef<ProfileStore> Stores;
+  llvm::ArrayRef<llvm::StringLiteral> Runners = {};
+};
+
+// folly/io/async/Request.h
+constexpr ProfileEntry FollyRequestContext[] = {
+    {Role::EnterWith, "folly::RequestContext::setContext", ReturnsPrevious},
+    {Role::EnterWith, "folly::RequestContext::create"},
+    {Role::Read, "folly::RequestContext::get", NeverNull},
+    {Role::Read, "folly::RequestContext::try_get"},
+    {Role::Read, "folly::RequestContext::saveContext"},
+    {Role::ScopeGuard, "folly::RequestContextScopeGuard"},
+    {Role::ScopeGuard, "folly::ShallowCopyRequestContextScopeGuard"},
+    {Role::ScopeGuard, "folly::RequestContextSaverScopeGuard", RestoresOnly},
+};
+constexpr ProfileStore Folly[] = {
+    {"folly::RequestContext", "'folly::RequestContextScopeGuard'", FollyRequestContext}};
+
+// opentelemetry/context/runtime_context.h, opentelemetry/trace/scope.h,
+// opentelemetry/trace/tracer.h (all in the inline namespace v1).
+constexpr ProfileEntry OtelRuntimeContext[] = {
+    {Role::ScopeGuard, "opentelemetry::context::RuntimeContext::Attach"},
+    {Role::Disable, "opentelemetry::context::RuntimeContext::Detach"},
+    {Role::Read, "opentelemetry::context::RuntimeContext::GetCurrent"},
+    {Role::Read, "opentelemetry::context::RuntimeContext::GetValue"},
+    {Role::ScopeGuard, "opentelemetry::trace::Scope"},
+    {Role::ScopeGuard, "opentelemetry::trace::Tracer::WithActiveSpan"},
+    {Role::Read, "opentelemetry::trace::Tracer::GetCurrentSpan"},
+};
+constexpr ProfileStore OpenTelemetry[] = {
+    {"opentelemetry::context::RuntimeContext", "", OtelRuntimeContext}};
+
+// log4cxx/mdc.h, log4cxx/ndc.h
+constexpr ProfileEntry Log4cxxMDC[] = {
+    {Role::ScopeGuard, "log4cxx::MDC"},
+    {Role::EnterWith, "log4cxx::MDC::put"},
+    {Role::EnterWith, "log4cxx::MDC::putLS"},
+    {Role::Disable, "log4cxx::MDC::remove"},
+    {Role::Disable, "log4cxx::MDC::clear"},
+    {Role::Read, "log4cxx::MDC::get"},
+};
+constexpr ProfileEntry Log4cxxNDC[] = {
+    {Role::ScopeGuard, "log4cxx::NDC"},
+    {Role::EnterWith, "log4cxx::NDC::push"},
+    {Role::EnterWith, "log4cxx::NDC::pushLS"},
+    {Role::Disable, "log4cxx::NDC::pop"},
+    {Role::Disable, "log4cxx::NDC::clear"},
+    {Role::Disable, "log4cxx::NDC::remove"},
+    {Role::Read, "log4cxx::NDC::get"},
+    {Role::Read, "log4cxx::NDC::peek"},
+};
+constexpr ProfileStore Log4cxx[] = {
+    {"log4cxx::MDC", "a 'log4cxx::MDC' object", Log4cxxMDC},
+    {"log4cxx::NDC", "a 'log4cxx::NDC' object", Log4cxxNDC},
+};
+
+// spdlog/mdc.h (spdlog 1.15)
+constexpr ProfileEntry SpdlogMdc[] = {
+    {Role::EnterWith, "spdlog::mdc::put"},
+    {Role::Read, "spdlog::mdc::get"},
+    {Role::Read, "spdlog::mdc::get_context"},
+    {Role::Disable, "spdlog::mdc::remove"},
+    {Role::Disable, "spdlog::mdc::clear"},
+};
+constexpr ProfileStore Spdlog[] = {{"spdlog::mdc", "", SpdlogMdc}};
+
+// boost/log/core/core.hpp, boost/log/attributes/scoped_attribute.hpp (in the
+// inline namespace v2_mt_posix or its like).
+constexpr ProfileEntry BoostLogThreadAttributes[] = {
+    {Role::ScopeGuard, "boost::log::add_scoped_thread_attribute"},
+    {Role::ScopeGuard, "boost::log::aux::scoped_thread_attribute"},
+    {Role::EnterWith, "boost::log::core::add_thread_attribute"},
+    {Role::Disable, "boost::log::core::remove_thread_attribute"},
+    {Role::Read, "boost::log::core::get_thread_attributes"},
+};
+constexpr ProfileStore BoostLog[] = {
+    {"boost::log::core", "'BOOST_LOG_SCOPED_THREAD_ATTR'", BoostLogThreadAttributes}};
+
+// aws/lambda-runtime/runtime.h
+constexpr llvm::StringLiteral AwsLambdaRunners[] = {"aws::lambda_runtime::run_handler"};
+
+constexpr Profile Profiles[] = {
+    {"aws-lambda", {}, AwsLambdaRunners},
+    {"boost-log", BoostLog},
+    {"folly", Folly},
+    {"log4cxx", Log4cxx},
+    {"opentelemetry", OpenTelemetry},
+    {"spdlog", Spdlog},
+};
+
+constexpr llvm::StringLiteral DefaultProfiles = "aws-lambda";
+
+/// The nullable counterpart of a NeverNull read, where the library has one.
+constexpr std::pair<llvm::StringLiteral, llvm::StringLiteral> NullableReads[] = {
+    {"folly::RequestContext::get", "folly::RequestContext::try_get"}};
+
+struct RoleKey {
+  llvm::StringLiteral Key;
+  Role R;
+};
+
+constexpr RoleKey RoleKeys[] = {
+    {"asyncctx.Stores", Role::Store},
+    {"asyncctx.RunFunctions", Role::Run},
+    {"asyncctx.ExitFunctions", Role::Exit},
+    {"asyncctx.ReadFunctions", Role::Read},
+    {"asyncctx.EnterWithFunctions", Role::EnterWith},
+    {"asyncctx.DisableFunctions", Role::Disable},
+    {"asyncctx.BindFunctions", Role::Bind},
+    {"asyncctx.ScopeGuards", Role::ScopeGuard},
+    {"asyncctx.RequiresScopeFunctions", Role::RequiresScope},
+    {"asyncctx.InvocationFunctions", Role::Invocation},
+};
+
+constexpr llvm::StringLiteral ProfilesKey = "asyncctx.Profiles";
+constexpr llvm::StringLiteral RunnersKey = "asyncctx.InvocationRunners";
+
+/// `a::b::c`, with an optional leading `::`.
+bool isQualifiedName(llvm::StringRef Name) {
+  Name.consume_front("::");
+  if (Name.empty())
+    return false;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Name.split(Parts, "::");
+  return llvm::all_of(Parts, [](llvm::StringRef Part) {
+    return !Part.empty() && (llvm::isAlpha(Part[0]) || Part[0] == '_') &&
+           llvm::all_of(Part, [](char C) { return llvm::isAlnum(C) || C == '_'; });
+  });
+}
+
+/// The class or namespace that declares \p Name; a name at the top level is
+/// its own store.
+llvm::StringRef declaringScope(llvm::StringRef Name) {
+  size_t Colons = Name.rfind("::");
+  return Colons == llvm::StringRef::npos ? Name : Name.take_front(Colons);
+}
+
+llvm::StringRef optionValue(const ClangTidyOptions::OptionMap &Options, llvm::StringRef Key,
+                            llvm::StringRef Default) {
+  auto It = Options.find(Key);
+  return It == Options.end() ? Default : llvm::StringRef(It->second.Value);
+}
+
+llvm::SmallVector<llvm::StringRef, 4> splitList(llvm::StringRef Value) {
+  llvm::SmallVector<llvm::StringRef, 4> Items;
+  Value.split(Items, ';', -1, /*KeepEmpty=*/false);
+  llvm::SmallVector<llvm::StringRef, 4> Trimmed;
+  for (llvm::StringRef Item : Items)
+    if (!Item.trim().empty())
+      Trimmed.push_back(Item.trim());
+  return Trimmed;
+}
+
+std::string knownProfiles() {
+  std::string List;
+  for (const Profile &P : Profiles)
+    List += (List.empty() ? "" : ", ") + P.Name.str();
+  return List;
+}
+
+} // namespace
+
+std::vector<llvm::StringRef> RoleConfig::keys() {
+  std::vector<llvm::StringRef> Keys{ProfilesKey, RunnersKey};
+  for (const RoleKey &K : RoleKeys)
+    Keys.push_back(K.Key);
+  return Keys;
+}
+
+std::vector<llvm::StringRef> profileNames() {
+  std::vector<llvm::StringRef> Names;
+  for (const Profile &P : Profiles)
+    Names.push_back(P.Name);
+  return Names;
+}
+
+void RoleConfig::add(llvm::StringRef Name, Role R, llvm::StringRef Store, unsigned Traits) {
+  Name.consume_front("::");
+  Store.consume_front("::");
+  llvm::StringRef Interned = StoreNames.insert(Store).first->getKey();
+  ByName.insert_or_assign(Name, ConfiguredRole{R, Interned, Traits});
+}
+
+void RoleConfig::parseKey(const ClangTidyOptions::OptionMap &Options, llvm::StringRef Key, Role R,
+                          std::vector<std::string> &Errors) {
+  llvm::StringRef Value = optionValue(Options, Key, "");
+  Values.emplace_back(Key.str(), Value.str());
+  for (llvm::StringRef Item : splitList(Value)) {
+    auto [Name, Store] = Item.split('=');
+    Name = Name.trim();
+    Store = Store.trim();
+    bool StoreAllowed = R != Role::Store && R != Role::Invocation;
+    if (!isQualifiedName(Name) || (Item.contains('=') && (!StoreAllowed || !isQualifiedName(Store)))) {
+      Errors.push_back((Key + ": '" + Item + "' is not a qualified name" +
+                        (StoreAllowed ? " (write 'ns::Class::member', or "
+                                        "'ns::Class::member=ns::Store' to name its store)"
+                                      : " (write 'ns::Name')"))
+                           .str());
+      continue;
+    }
+    if (R == Role::Invocation) {
+      Invocations.push_back(Name.str());
+      continue;
+    }
+    add(Name, R, Store.empty() ? declaringScope(Name.ltrim(':')) : Store, 0);
+    if (R == Role::Run || R == Role::ScopeGuard) {
+      llvm::StringRef Interned = ByName.find(Name.ltrim(':'))->second.Store;
+      Alternatives.try_emplace(Interned, ("'" + Name.ltrim(':') + "'").str());
+    }
+  }
+}
+
+std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::OptionMap &Options,
+                                                  std::vector<std::string> &Errors) {
+  // Every check of a run reads the same keys: they share one configuration
+  // (and one set of interned store names), built once per distinct value.
+  std::string Fingerprint;
+  auto Append = [&](llvm::StringRef Key) {
+    Fingerprint += Key;
+    Fingerprint += '\0';
+    if (auto It = Options.find(Key); It != Options.end())
+      Fingerprint += It->second.Value;
+    Fingerprint += '\0';
+  };
+  Append(ProfilesKey);
+  Append(RunnersKey);
+  for (const RoleKey &K : RoleKeys)
+    Append(K.Key);
+
+  static std::mutex Lock;
+  static std::map<std::string, std::pair<std::shared_ptr<const RoleConfig>, std::vector<std::string>>>
+      Known;
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto It = Known.find(Fingerprint);
+  if (It != Known.end()) {
+    Errors = It->second.second;
+    return It->second.first;
+  }
+
+  auto Config = std::make_shared<RoleConfig>();
+  std::vector<std::string> Found;
+
+  // Profiles first: names the user configures take their place.
+  llvm::StringRef ProfilesValue = optionValue(Options, ProfilesKey, DefaultProfiles);
+  Config->Values.emplace_back(ProfilesKey.str(), ProfilesValue.str());
+  llvm::SmallVector<llvm::StringRef, 8> On(splitList(DefaultProfiles));
+  for (llvm::StringRef Item : splitList(ProfilesValue)) {
+    bool Off = Item.consume_front("-");
+    Item = Item.trim();
+    if (!llvm::any_of(Profiles, [&](const Profile &P) { return P.Name == Item; })) {
+      Found.push_back((ProfilesKey + ": unknown profile '" + Item + "' (known: " + knownProfiles() + ")").str());
+      continue;
+    }
+    llvm::erase(On, Item);
+    if (!Off)
+      On.push_back(Item);
+  }
+  for (const Profile &P : Profiles) {
+    if (!llvm::is_contained(On, P.Name))
+      continue;
+    for (llvm::StringRef Runner : P.Runners)
+      Config->Runners.push_back(Runner.str());
+    for (const ProfileStore &S : P.Stores) {
+      for (const ProfileEntry &E : S.Entries)
+        Config->add(E.Name, E.R, S.Name, E.Traits);
+      if (!S.ScopedAlternative.empty())
+        Config->Alternatives[Config->StoreNames.find(S.Name)->getKey()] = S.ScopedAlternative.str();
+    }
+  }
+  for (const auto &[Read, Nullable] : NullableReads)
+    if (Config->ByName.count(Read))
+      Config->NullableAlternatives[Read] = Nullable.str();
+
+  for (const RoleKey &K : RoleKeys)
+    Config->parseKey(Options, K.Key, K.R, Found);
+  llvm::StringRef RunnersValue = optionValue(Options, RunnersKey, "");
+  Config->Values.emplace_back(RunnersKey.str(), RunnersValue.str());
+  for (llvm::StringRef Item : splitList(RunnersValue)) {
+    if (isQualifiedName(Item))
+      Config->Runners.push_back(Item.ltrim(':').str());
+    else
+      Found.push_back((RunnersKey + ": '" + Item + "' is not a qualified name (write 'ns::function')").str());
+  }
+
+  Known.emplace(Fingerprint, std::make_pair(Config, Found));
+  Errors = std::move(Found);
+  return Config;
+}
+
+void RoleConfig::store(ClangTidyOptions::OptionMap &Options) const {
+  for (const auto &[Key, Value] : Values)
+    Options[Key] = ClangTidyOptions::ClangTidyValue(Value);
+}
+
+const ConfiguredRole *RoleConfig::find(const NamedDecl *D) const {
+  if (ByName.empty() || !D || !D->getDeclName().isIdentifier())
+    return nullptr;
+  auto It = ByName.find(qualifiedName(D));
+  if (It == ByName.end())
+    It = ByName.find(qualifiedName(D, /*WithInline=*/true));
+  return It == ByName.end() ? nullptr : &It->second;
+}
+
+llvm::StringRef RoleConfig::scopedAlternative(llvm::StringRef Store) const {
+  auto It = Alternatives.find(Store);
+  return It == Alternatives.end() ? llvm::StringRef() : llvm::StringRef(It->second);
+}
+
+llvm::StringRef RoleConfig::nullableAlternative(const NamedDecl *Read) const {
+  auto It = NullableAlternatives.find(qualifiedName(Read));
+  return It == NullableAlternatives.end() ? llvm::StringRef() : llvm::StringRef(It->second);
+}
+
+static thread_local std::shared_ptr<const RoleConfig> Current;
+
+void useRoleConfig(std::shared_ptr<const RoleConfig> Config) {
+  if (Config != Current)
+    forgetKnownRoles();
+  Current = std::move(Config);
+}
+
+const RoleConfig *currentRoleConfig() { return Current.get(); }
+
+} // namespace clang::tidy::asyncctx

@@ -1,0 +1,118 @@
+//===--- RoleConfig.h - asyncctx-tidy -------------------------------------===//
+//
+// Roles for libraries whose headers cannot be annotated: qualified names per
+// role from the `.clang-tidy` CheckOptions, and built-in profiles switched
+// on by name. The keys are global (no check name in them), so one setting
+// serves every asyncctx check:
+//
+//   asyncctx.Profiles                 profiles to switch on ('-name' switches
+//                                     one off); default 'aws-lambda'
+//   asyncctx.Stores                   ASYNCCTX_STORE classes
+//   asyncctx.RunFunctions             ASYNCCTX_RUN
+//   asyncctx.ExitFunctions            ASYNCCTX_EXIT
+//   asyncctx.ReadFunctions            ASYNCCTX_READ
+//   asyncctx.EnterWithFunctions       ASYNCCTX_ENTER_WITH
+//   asyncctx.DisableFunctions         ASYNCCTX_DISABLE
+//   asyncctx.BindFunctions            ASYNCCTX_BIND
+//   asyncctx.ScopeGuards              ASYNCCTX_SCOPE_GUARD classes, and
+//                                     functions that return a scope guard
+//   asyncctx.RequiresScopeFunctions   ASYNCCTX_REQUIRES_SCOPE
+//   asyncctx.InvocationFunctions      ASYNCCTX_INVOCATION
+//   asyncctx.InvocationRunners        functions whose callable arguments are
+//                                     invocations
+//
+// Each value is a semicolon-separated list of qualified names, matched with
+// or without inline namespaces. A configured name refers to the store named
+// after '=' (`folly::RequestContextScopeGuard=folly::RequestContext`), else
+// to the class or namespace that declares it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCCTX_TIDY_UTILS_ROLECONFIG_H
+#define ASYNCCTX_TIDY_UTILS_ROLECONFIG_H
+
+#include "Roles.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::asyncctx {
+
+/// What a configured role says beyond the annotation vocabulary. Only the
+/// built-in profiles set these: each is a rule of one real library.
+enum RoleTrait : unsigned {
+  /// READ that never returns null: outside a scope it returns a process-wide
+  /// default (folly's RequestContext::get), so a null test tells nothing.
+  NeverNull = 1,
+  /// ENTER_WITH that returns the value it replaced; passing that value back
+  /// restores it, which ends the unscoped set (folly's setContext).
+  ReturnsPrevious = 2,
+  /// SCOPE_GUARD that sets nothing and restores, when destroyed, what was
+  /// current when it was made (folly's RequestContextSaverScopeGuard).
+  RestoresOnly = 4,
+};
+
+/// A role that the configuration gives to a name.
+struct ConfiguredRole {
+  Role R;
+  /// The store it refers to; interned, so equal names are equal pointers.
+  llvm::StringRef Store;
+  unsigned Traits = 0;
+};
+
+class RoleConfig {
+public:
+  /// The configuration that \p Options describe, shared by every check that
+  /// reads the same values. Problems go to \p Errors, one sentence each; the
+  /// configuration then holds what was valid.
+  static std::shared_ptr<const RoleConfig> get(const ClangTidyOptions::OptionMap &Options,
+                                               std::vector<std::string> &Errors);
+
+  /// Every key the configuration reads.
+  static std::vector<llvm::StringRef> keys();
+
+  /// Writes every key back, as read or defaulted, for --dump-config.
+  void store(ClangTidyOptions::OptionMap &Options) const;
+
+  /// The role configured for \p D's qualified name, if any.
+  const ConfiguredRole *find(const NamedDecl *D) const;
+
+  llvm::ArrayRef<std::string> invocationRunners() const { return Runners; }
+  llvm::ArrayRef<std::string> invocationFunctions() const { return Invocations; }
+
+  /// How a diagnostic names the scoped way to set \p Store
+  /// ("'folly::RequestContextScopeGuard'"), or empty when there is none.
+  llvm::StringRef scopedAlternative(llvm::StringRef Store) const;
+
+  /// For a NeverNull read: the function that does return null outside a
+  /// scope, if the library has one.
+  llvm::StringRef nullableAlternative(const NamedDecl *Read) const;
+
+private:
+  void add(llvm::StringRef Name, Role R, llvm::StringRef Store, unsigned Traits);
+  void parseKey(const ClangTidyOptions::OptionMap &Options, llvm::StringRef Key, Role R,
+                std::vector<std::string> &Errors);
+
+  /// Every key's value as written, or its default.
+  std::vector<std::pair<std::string, std::string>> Values;
+  llvm::StringMap<ConfiguredRole> ByName;
+  llvm::StringSet<> StoreNames;
+  llvm::StringMap<std::string> Alternatives, NullableAlternatives;
+  std::vector<std::string> Runners, Invocations;
+};
+
+/// The names of the built-in profiles, sorted.
+std::vector<llvm::StringRef> profileNames();
+
+/// The configuration in force for the translation unit this thread checks;
+/// every check sets it before it asks the role layer anything.
+void useRoleConfig(std::shared_ptr<const RoleConfig> Config);
+const RoleConfig *currentRoleConfig();
+
+} // namespace clang::tidy::asyncctx
+
+#endif // ASYNCCTX_TIDY_UTILS_ROLECONFIG_H
