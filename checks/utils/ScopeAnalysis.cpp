@@ -270,6 +270,22 @@ bool implementsRole(const FunctionDecl *FD) {
   return ClassRole == Role::Store || ClassRole == Role::ScopeGuard;
 }
 
+/// Whether \p Loc lies in a guard's region of \p Store: the same store, or
+/// one of them a store class that stands for every store of that class.
+static bool inRegion(llvm::ArrayRef<GuardRegion> Regions, const StoreRef &Store,
+                     SourceLocation Loc, const SourceManager &SM) {
+  Loc = SM.getExpansionLoc(Loc);
+  for (const GuardRegion &G : Regions) {
+    bool SameStore = G.Store.key() == Store.key() ||
+                     ((!G.Store.Object || !Store.Object) && classKey(G.Store) &&
+                      classKey(G.Store) == classKey(Store));
+    if (SameStore && !SM.isBeforeInTranslationUnit(Loc, G.Begin) &&
+        SM.isBeforeInTranslationUnit(Loc, G.End))
+      return true;
+  }
+  return false;
+}
+
 //===-- Step 1: collection ------------------------------------------------===//
 
 class Collector : public RecursiveASTVisitor<Collector> {
@@ -537,10 +553,14 @@ public:
   void finish() {
     // A set whose previous value is passed back later is a manual scope: its
     // paths are the leak analysis's business, not a report of its own.
+    // So is a set inside a guard that restores what was current before it.
     for (const CallExpr *Call : EnterWithCalls)
-      if (!llvm::any_of(RestoredVariables, [&](const VarDecl *VD) {
-            return VD->getInit() && VD->getInit()->IgnoreImplicit()->IgnoreParens() == Call;
-          }))
+      if (!llvm::any_of(RestoredVariables,
+                        [&](const VarDecl *VD) {
+                          return VD->getInit() &&
+                                 VD->getInit()->IgnoreImplicit()->IgnoreParens() == Call;
+                        }) &&
+          !inRegion(SaverRegions, storeOfCall(Call), Call->getExprLoc(), Ctx.getSourceManager()))
         Places->EnterWithCalls.push_back(Call);
     for (const FunctionDecl *FD : BoundCallables)
       if (auto It = Functions.find(FD); It != Functions.end())
@@ -679,22 +699,6 @@ public:
   /// Where guards that only restore live (Collector::SaverRegions).
   llvm::ArrayRef<GuardRegion> SaverRegions;
 };
-
-/// Whether \p Loc lies in a guard's region of \p Store: the same store, or
-/// one of them a store class that stands for every store of that class.
-static bool inRegion(llvm::ArrayRef<GuardRegion> Regions, const StoreRef &Store,
-                     SourceLocation Loc, const SourceManager &SM) {
-  Loc = SM.getExpansionLoc(Loc);
-  for (const GuardRegion &G : Regions) {
-    bool SameStore = G.Store.key() == Store.key() ||
-                     ((!G.Store.Object || !Store.Object) && classKey(G.Store) &&
-                      classKey(G.Store) == classKey(Store));
-    if (SameStore && !SM.isBeforeInTranslationUnit(Loc, G.Begin) &&
-        SM.isBeforeInTranslationUnit(Loc, G.End))
-      return true;
-  }
-  return false;
-}
 
 bool Analyzer::guarded(const StoreRef &Store, SourceLocation Loc) const {
   return Current && inRegion(Current->Guards, Store, Loc, Ctx.getSourceManager());

@@ -1,0 +1,79 @@
+// The parts of folly's <folly/io/async/Request.h> that the folly profile
+// names, with the real signatures (static members, both setContext
+// overloads) and the guards' real bodies; the data and hazard-pointer
+// machinery are left out.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+
+namespace folly {
+
+class RequestContext {
+public:
+  RequestContext() = default;
+  virtual ~RequestContext() = default;
+
+  // Create a unique request context for this request. It will be passed
+  // between queues / threads (where implemented), so it should be valid for
+  // the lifetime of the request.
+  static void create() { setContext(std::make_shared<RequestContext>()); }
+
+  // Get the current context; never null: outside any request it is a
+  // process-wide default context.
+  static RequestContext *get();
+  // Get the current context, if it is not the default one.
+  static RequestContext *try_get();
+
+  bool hasContextData(const std::string &val) const;
+
+  // The following APIs are used to add, remove and access RequestContext
+  // instance in the thread local storage; setContext returns the previous
+  // context so that it can be reset later.
+  static std::shared_ptr<RequestContext> setContext(std::shared_ptr<RequestContext> const &ctx);
+  static std::shared_ptr<RequestContext> setContext(std::shared_ptr<RequestContext> &&newCtx_);
+
+  static std::shared_ptr<RequestContext> saveContext();
+};
+
+class RequestContextScopeGuard {
+private:
+  std::shared_ptr<RequestContext> prev_;
+
+public:
+  RequestContextScopeGuard(const RequestContextScopeGuard &) = delete;
+  RequestContextScopeGuard &operator=(const RequestContextScopeGuard &) = delete;
+
+  // Create a new RequestContext and reset to the original value when this
+  // goes out of scope.
+  RequestContextScopeGuard() : prev_(RequestContext::saveContext()) { RequestContext::create(); }
+
+  explicit RequestContextScopeGuard(std::shared_ptr<RequestContext> const &ctx)
+      : prev_(RequestContext::setContext(ctx)) {}
+  explicit RequestContextScopeGuard(std::shared_ptr<RequestContext> &&ctx)
+      : prev_(RequestContext::setContext(std::move(ctx))) {}
+
+  ~RequestContextScopeGuard() { RequestContext::setContext(std::move(prev_)); }
+};
+
+struct ShallowCopyRequestContextScopeGuard {
+  ShallowCopyRequestContextScopeGuard();
+  ShallowCopyRequestContextScopeGuard(const std::string &val, std::unique_ptr<int> data);
+  ~ShallowCopyRequestContextScopeGuard() { RequestContext::setContext(std::move(prev_)); }
+
+private:
+  std::shared_ptr<RequestContext> prev_;
+};
+
+// Saves the current context and restores it when it goes out of scope; it
+// sets nothing itself.
+struct RequestContextSaverScopeGuard {
+  RequestContextSaverScopeGuard() : prev_(RequestContext::saveContext()) {}
+  ~RequestContextSaverScopeGuard() { RequestContext::setContext(std::move(prev_)); }
+
+private:
+  std::shared_ptr<RequestContext> prev_;
+};
+
+} // namespace folly
