@@ -458,13 +458,15 @@ public:
     const FunctionDecl *Callee = Call->getDirectCallee();
     std::optional<Role> R = roleOfCall(Call);
     if (R == Role::EnterWith) {
-      EnterWithCalls.push_back(Call);
+      EnterWithCalls.push_back({Call, Current});
       if (StaticInit)
         Places->EnterWithInStaticInit.push_back({Call, StaticInit});
     }
-    if (R == Role::Disable)
+    if (R == Role::Disable) {
       if (const VarDecl *Restored = restoredVariable(Call))
         RestoredVariables.insert(Restored);
+      DisableCalls.push_back({Call, Current});
+    }
     if (const Expr *CalleeExpr = Call->getCallee())
       CalleeRefs.insert(CalleeExpr->IgnoreParenImpCasts());
     if (!Current)
@@ -553,15 +555,24 @@ public:
   void finish() {
     // A set whose previous value is passed back later is a manual scope: its
     // paths are the leak analysis's business, not a report of its own.
-    // So is a set inside a guard that restores what was current before it.
-    for (const CallExpr *Call : EnterWithCalls)
-      if (!llvm::any_of(RestoredVariables,
-                        [&](const VarDecl *VD) {
-                          return VD->getInit() &&
-                                 VD->getInit()->IgnoreImplicit()->IgnoreParens() == Call;
-                        }) &&
-          !inRegion(SaverRegions, storeOfCall(Call), Call->getExprLoc(), Ctx.getSourceManager()))
+    // So is a set inside a guard that restores what was current before it,
+    // and a set of a configured store (which has no run() to rewrite into)
+    // that the same function clears after it (`MDC::put` ... `MDC::remove`).
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const auto &[Call, Function] : EnterWithCalls) {
+      StoreRef Store = storeOfCall(Call);
+      bool Restored = llvm::any_of(RestoredVariables, [&](const VarDecl *VD) {
+        return VD->getInit() && VD->getInit()->IgnoreImplicit()->IgnoreParens() == Call;
+      });
+      bool ClearedLater =
+          !Store.Named.empty() && Function &&
+          llvm::any_of(DisableCalls, [&](const std::pair<const CallExpr *, const FunctionDecl *> &D) {
+            return D.second == Function && storeOfCall(D.first).key() == Store.key() &&
+                   SM.isBeforeInTranslationUnit(Call->getExprLoc(), D.first->getExprLoc());
+          });
+      if (!Restored && !ClearedLater && !inRegion(SaverRegions, Store, Call->getExprLoc(), SM))
         Places->EnterWithCalls.push_back(Call);
+    }
     for (const FunctionDecl *FD : BoundCallables)
       if (auto It = Functions.find(FD); It != Functions.end())
         It->second.Bound = true;
@@ -644,7 +655,8 @@ private:
   llvm::DenseSet<const Expr *> CalleeRefs, HandedOn;
   std::vector<std::pair<const DeclRefExpr *, const FunctionDecl *>> FunctionRefs;
   std::vector<const FunctionDecl *> BoundCallables, RunnerCallables, ThreadCallables;
-  std::vector<const CallExpr *> EnterWithCalls;
+  /// ENTER_WITH and DISABLE calls, with the function that makes each.
+  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> EnterWithCalls, DisableCalls;
   llvm::SmallPtrSet<const VarDecl *, 4> RestoredVariables;
   const ScopeAnalysisOptions &Options;
 
