@@ -9,10 +9,12 @@ ASYNCCTX_LLVM=/usr/lib/llvm-19
 
 # LLVM/Clang 19 (clang-tidy headers and static libraries, FileCheck, lit,
 # the sanitizer runtimes for the store's tests), GoogleTest for the unit
-# tests, and the build tools.
+# tests, the real log4cxx and Boost.Log headers that the profile tests run
+# against, and the build tools.
 ASYNCCTX_PACKAGES=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clang-tools-19 llvm-19-tools
-  libclang-rt-19-dev libgtest-dev cmake ninja-build g++ python3
+  libclang-rt-19-dev libgtest-dev liblog4cxx-dev libboost-log-dev
+  cmake ninja-build g++ python3
 )
 
 asyncctx_install_deps() {
