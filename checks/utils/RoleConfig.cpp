@@ -11,6 +11,7 @@
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include <map>
 #include <mutex>
 
@@ -208,11 +209,19 @@ std::vector<llvm::StringRef> profileNames() {
   return Names;
 }
 
+llvm::StringRef internStoreName(llvm::StringRef Name) {
+  static std::mutex Lock;
+  static llvm::StringSet<> Names;
+  Name.consume_front("::");
+  if (Name.empty())
+    return {};
+  std::lock_guard<std::mutex> Guard(Lock);
+  return Names.insert(Name).first->getKey();
+}
+
 void RoleConfig::add(llvm::StringRef Name, Role R, llvm::StringRef Store, unsigned Traits) {
   Name.consume_front("::");
-  Store.consume_front("::");
-  llvm::StringRef Interned = StoreNames.insert(Store).first->getKey();
-  ByName.insert_or_assign(Name, ConfiguredRole{R, Interned, Traits});
+  ByName.insert_or_assign(Name, ConfiguredRole{R, internStoreName(Store), Traits});
 }
 
 void RoleConfig::parseKey(const ClangTidyOptions::OptionMap &Options, llvm::StringRef Key, Role R,
@@ -236,10 +245,12 @@ void RoleConfig::parseKey(const ClangTidyOptions::OptionMap &Options, llvm::Stri
       Invocations.push_back(Name.str());
       continue;
     }
-    add(Name, R, Store.empty() ? declaringScope(Name.ltrim(':')) : Store, 0);
+    add(Name, R, Store, 0);
+    // The scoped form a warning names: the first RUN or guard configured for
+    // the store (the declaring scope as written, when no store is named).
     if (R == Role::Run || R == Role::ScopeGuard) {
-      llvm::StringRef Interned = ByName.find(Name.ltrim(':'))->second.Store;
-      Alternatives.try_emplace(Interned, ("'" + Name.ltrim(':') + "'").str());
+      llvm::StringRef For = internStoreName(Store.empty() ? declaringScope(Name.ltrim(':')) : Store);
+      Alternatives.try_emplace(For, ("'" + Name.ltrim(':') + "'").str());
     }
   }
 }
@@ -298,7 +309,7 @@ std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::Option
       for (const ProfileEntry &E : S.Entries)
         Config->add(E.Name, E.R, S.Name, E.Traits);
       if (!S.ScopedAlternative.empty())
-        Config->Alternatives[Config->StoreNames.find(S.Name)->getKey()] = S.ScopedAlternative.str();
+        Config->Alternatives[internStoreName(S.Name)] = S.ScopedAlternative.str();
     }
   }
   for (const auto &[Read, Nullable] : NullableReads)

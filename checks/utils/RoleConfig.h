@@ -35,7 +35,6 @@
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -59,10 +58,16 @@ enum RoleTrait : unsigned {
 /// A role that the configuration gives to a name.
 struct ConfiguredRole {
   Role R;
-  /// The store it refers to; interned, so equal names are equal pointers.
+  /// The store it refers to, interned (internStoreName); empty in the
+  /// configuration when the store is the declaring class or namespace, which
+  /// the role layer fills in from the declaration.
   llvm::StringRef Store;
   unsigned Traits = 0;
 };
+
+/// The one copy of a store's name, for the life of the process: equal names
+/// are equal pointers, whichever configuration named them.
+llvm::StringRef internStoreName(llvm::StringRef Name);
 
 class RoleConfig {
 public:
@@ -100,7 +105,6 @@ private:
   /// Every key's value as written, or its default.
   std::vector<std::pair<std::string, std::string>> Values;
   llvm::StringMap<ConfiguredRole> ByName;
-  llvm::StringSet<> StoreNames;
   llvm::StringMap<std::string> Alternatives, NullableAlternatives;
   std::vector<std::string> Runners, Invocations;
 };

@@ -107,7 +107,7 @@ static std::optional<Role> classRole(const CXXRecordDecl *RD) {
 /// What the role layer found for one declaration.
 struct KnownRole {
   std::optional<Role> R;
-  const ConfiguredRole *Configured = nullptr;
+  std::optional<ConfiguredRole> Configured;
 };
 
 /// Roles found so far in this translation unit, by declaration: every call
@@ -135,6 +135,20 @@ static const ConfiguredRole *findConfigured(const Decl *D) {
   return nullptr;
 }
 
+/// The class or namespace that declares \p D, as a user names it (no inline
+/// or anonymous namespaces); a declaration at the top level is its own.
+static std::string declaringScope(const NamedDecl *D) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    const auto *NS = dyn_cast<NamespaceDecl>(DC);
+    if (NS && (NS->isInline() || NS->isAnonymousNamespace()))
+      continue;
+    if (const auto *Scope = dyn_cast<NamedDecl>(DC); Scope && Scope->getIdentifier())
+      return qualifiedName(Scope);
+    break;
+  }
+  return qualifiedName(D);
+}
+
 static const KnownRole &knownRole(const Decl *D) {
   auto [It, Inserted] = KnownRoles.try_emplace(D);
   if (!Inserted)
@@ -150,20 +164,24 @@ static const KnownRole &knownRole(const Decl *D) {
   else if (const auto *RD = dyn_cast<CXXRecordDecl>(Target))
     Found.R = classRole(RD);
   if (!Found.R && isa<FunctionDecl, CXXRecordDecl>(Target))
-    if ((Found.Configured = findConfigured(Target)))
-      Found.R = Found.Configured->R;
+    if (const ConfiguredRole *Configured = findConfigured(Target)) {
+      Found.R = Configured->R;
+      Found.Configured = *Configured;
+      if (Found.Configured->Store.empty())
+        Found.Configured->Store = internStoreName(declaringScope(cast<NamedDecl>(Target)));
+    }
   // The recursion above may have grown the map: look the slot up again.
   return KnownRoles[D] = Found;
 }
 
 std::optional<Role> roleOf(const Decl *D) { return D ? knownRole(D).R : std::nullopt; }
 
-const ConfiguredRole *configuredRole(const Decl *D) {
-  return D ? knownRole(D).Configured : nullptr;
+std::optional<ConfiguredRole> configuredRole(const Decl *D) {
+  return D ? knownRole(D).Configured : std::nullopt;
 }
 
 bool hasRoleTrait(const Decl *D, unsigned Trait) {
-  const ConfiguredRole *Configured = configuredRole(D);
+  std::optional<ConfiguredRole> Configured = configuredRole(D);
   return Configured && (Configured->Traits & Trait);
 }
 
@@ -199,8 +217,8 @@ const VarDecl *restoredVariable(const CallExpr *Call) {
   const auto *Earlier = dyn_cast<CallExpr>(Var->getInit()->IgnoreImplicit()->IgnoreParens());
   if (!Earlier || !Earlier->getDirectCallee())
     return nullptr;
-  const ConfiguredRole *EarlierRole = configuredRole(Earlier->getDirectCallee());
-  const ConfiguredRole *ThisRole = configuredRole(Callee);
+  std::optional<ConfiguredRole> EarlierRole = configuredRole(Earlier->getDirectCallee());
+  std::optional<ConfiguredRole> ThisRole = configuredRole(Callee);
   if (!EarlierRole || EarlierRole->Store != ThisRole->Store || !(EarlierRole->Traits & ReturnsPrevious))
     return nullptr;
   return Var;
@@ -252,7 +270,7 @@ static StoreRef configuredStore(const ConfiguredRole &Configured, const CallExpr
 
 StoreRef storeOfCall(const CallExpr *Call) {
   StoreRef Ref;
-  if (const ConfiguredRole *Configured = configuredRole(Call->getDirectCallee()))
+  if (std::optional<ConfiguredRole> Configured = configuredRole(Call->getDirectCallee()))
     return configuredStore(*Configured, Call);
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
   if (!Method)
@@ -323,12 +341,15 @@ StoreRef storeOfGuard(const Expr *Guard) {
   const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Guard);
   if (!Construct)
     return StoreRef();
-  if (const ConfiguredRole *Configured = configuredRole(Construct->getConstructor()->getParent())) {
+  StoreRef Passed = Construct->getNumArgs() ? storeOfExpr(Construct->getArg(0)) : StoreRef();
+  if (std::optional<ConfiguredRole> Configured = configuredRole(Construct->getConstructor()->getParent());
+      Configured && roleOf(Passed.Class) != Role::Store) {
+    // A configured guard given no store object refers to its configured store.
     StoreRef Ref;
     Ref.Named = Configured->Store;
     return Ref;
   }
-  return Construct->getNumArgs() ? storeOfExpr(Construct->getArg(0)) : StoreRef();
+  return Passed;
 }
 
 const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R) {
@@ -453,11 +474,20 @@ EntryKind entryKindOf(const FunctionDecl *FD, ASTContext &Ctx) {
     return EntryKind::None;
   if (FD->isMain())
     return EntryKind::Main;
-  if (roleOf(FD) == Role::Invocation)
+  const RoleConfig *Config = currentRoleConfig();
+  if (roleOf(FD) == Role::Invocation ||
+      (Config && hasQualifiedName(FD, Config->invocationFunctions())))
     return EntryKind::Invocation;
   if (const LambdaExpr *Lambda = lambdaOf(FD, Ctx))
-    if (const Expr *Consumer = consumerOf(Lambda, Ctx); Consumer && startsThread(Consumer))
-      return EntryKind::Thread;
+    if (const Expr *Consumer = consumerOf(Lambda, Ctx)) {
+      if (startsThread(Consumer))
+        return EntryKind::Thread;
+      // A lambda handed to an invocation runner (run_handler) is one.
+      const auto *RunnerCall = dyn_cast<CallExpr>(Consumer);
+      if (RunnerCall && Config &&
+          hasQualifiedName(RunnerCall->getDirectCallee(), Config->invocationRunners()))
+        return EntryKind::Invocation;
+    }
   return EntryKind::None;
 }
 

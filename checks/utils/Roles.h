@@ -63,7 +63,7 @@ struct ConfiguredRole;
 
 /// The configured role of \p D, when its role comes from the configuration
 /// rather than an annotation (for the store it names and its traits).
-const ConfiguredRole *configuredRole(const Decl *D);
+std::optional<ConfiguredRole> configuredRole(const Decl *D);
 
 /// Whether \p D has the configured trait \p Trait (utils/RoleConfig.h).
 bool hasRoleTrait(const Decl *D, unsigned Trait);
@@ -128,7 +128,7 @@ const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R)
 enum class EntryKind {
   None,       ///< an ordinary function: its callers decide
   Main,       ///< `main`: no scope is active
-  Invocation, ///< annotated ASYNCCTX_INVOCATION: starts with no value current
+  Invocation, ///< ASYNCCTX_INVOCATION, configured, or handed to a runner: starts with no value
   Thread,     ///< a lambda given to std::thread/std::jthread/std::async/pthread_create
 };
 
