@@ -46,6 +46,9 @@ def fail(message, output=None):
 def run(cmd, check_exit=None):
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     sys.stdout.write("$ %s\n" % " ".join(shlex.quote(c) for c in cmd))
+    # A crash fails every test, --no-compile or not.
+    if proc.returncode < 0 or proc.returncode >= 128 or "Stack dump:" in proc.stdout:
+        fail("'%s' crashed (exit %d)" % (os.path.basename(cmd[0]), proc.returncode), proc.stdout)
     if check_exit is not None and proc.returncode != check_exit:
         fail("'%s' exited with %d" % (os.path.basename(cmd[0]), proc.returncode), proc.stdout)
     return proc
