@@ -8,6 +8,7 @@
 
 #include "RoleConfig.h"
 
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -176,16 +177,6 @@ llvm::StringRef optionValue(const ClangTidyOptions::OptionMap &Options, llvm::St
   return It == Options.end() ? Default : llvm::StringRef(It->second.Value);
 }
 
-llvm::SmallVector<llvm::StringRef, 4> splitList(llvm::StringRef Value) {
-  llvm::SmallVector<llvm::StringRef, 4> Items;
-  Value.split(Items, ';', -1, /*KeepEmpty=*/false);
-  llvm::SmallVector<llvm::StringRef, 4> Trimmed;
-  for (llvm::StringRef Item : Items)
-    if (!Item.trim().empty())
-      Trimmed.push_back(Item.trim());
-  return Trimmed;
-}
-
 std::string knownProfiles() {
   std::string List;
   for (const Profile &P : Profiles)
@@ -200,13 +191,6 @@ std::vector<llvm::StringRef> RoleConfig::keys() {
   for (const RoleKey &K : RoleKeys)
     Keys.push_back(K.Key);
   return Keys;
-}
-
-std::vector<llvm::StringRef> profileNames() {
-  std::vector<llvm::StringRef> Names;
-  for (const Profile &P : Profiles)
-    Names.push_back(P.Name);
-  return Names;
 }
 
 llvm::StringRef internStoreName(llvm::StringRef Name) {
@@ -224,31 +208,35 @@ void RoleConfig::add(llvm::StringRef Name, Role R, llvm::StringRef Store, unsign
   ByName.insert_or_assign(Name, ConfiguredRole{R, internStoreName(Store), Traits});
 }
 
-void RoleConfig::parseKey(const ClangTidyOptions::OptionMap &Options, llvm::StringRef Key, Role R,
-                          std::vector<std::string> &Errors) {
+void RoleConfig::parseKey(const ClangTidyOptions::OptionMap &Options, llvm::StringRef Key,
+                          std::optional<Role> R, std::vector<std::string> &Errors) {
   llvm::StringRef Value = optionValue(Options, Key, "");
   Values.emplace_back(Key.str(), Value.str());
-  for (llvm::StringRef Item : splitList(Value)) {
+  bool StoreAllowed = R && *R != Role::Store && *R != Role::Invocation;
+  llvm::StringRef Hint = StoreAllowed ? " (write 'ns::Class::member', or "
+                                        "'ns::Class::member=ns::Store' to name its store)"
+                         : R      ? " (write 'ns::Name')"
+                                  : " (write 'ns::function')";
+  for (llvm::StringRef Item : utils::options::parseStringList(Value)) {
     auto [Name, Store] = Item.split('=');
     Name = Name.trim();
     Store = Store.trim();
-    bool StoreAllowed = R != Role::Store && R != Role::Invocation;
     if (!isQualifiedName(Name) || (Item.contains('=') && (!StoreAllowed || !isQualifiedName(Store)))) {
-      Errors.push_back((Key + ": '" + Item + "' is not a qualified name" +
-                        (StoreAllowed ? " (write 'ns::Class::member', or "
-                                        "'ns::Class::member=ns::Store' to name its store)"
-                                      : " (write 'ns::Name')"))
-                           .str());
+      Errors.push_back((Key + ": '" + Item + "' is not a qualified name" + Hint).str());
       continue;
     }
-    if (R == Role::Invocation) {
+    if (!R) {
+      Runners.push_back(Name.ltrim(':').str());
+      continue;
+    }
+    if (*R == Role::Invocation) {
       Invocations.push_back(Name.str());
       continue;
     }
-    add(Name, R, Store, 0);
+    add(Name, *R, Store, 0);
     // The scoped form a warning names: the first RUN or guard configured for
     // the store (the declaring scope as written, when no store is named).
-    if (R == Role::Run || R == Role::ScopeGuard) {
+    if (*R == Role::Run || *R == Role::ScopeGuard) {
       llvm::StringRef For = internStoreName(Store.empty() ? declaringScope(Name.ltrim(':')) : Store);
       Alternatives.try_emplace(For, ("'" + Name.ltrim(':') + "'").str());
     }
@@ -288,8 +276,8 @@ std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::Option
   // Profiles first: names the user configures take their place.
   llvm::StringRef ProfilesValue = optionValue(Options, ProfilesKey, DefaultProfiles);
   Config->Values.emplace_back(ProfilesKey.str(), ProfilesValue.str());
-  llvm::SmallVector<llvm::StringRef, 8> On(splitList(DefaultProfiles));
-  for (llvm::StringRef Item : splitList(ProfilesValue)) {
+  std::vector<llvm::StringRef> On = utils::options::parseStringList(DefaultProfiles);
+  for (llvm::StringRef Item : utils::options::parseStringList(ProfilesValue)) {
     bool Off = Item.consume_front("-");
     Item = Item.trim();
     if (!llvm::any_of(Profiles, [&](const Profile &P) { return P.Name == Item; })) {
@@ -318,14 +306,7 @@ std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::Option
 
   for (const RoleKey &K : RoleKeys)
     Config->parseKey(Options, K.Key, K.R, Found);
-  llvm::StringRef RunnersValue = optionValue(Options, RunnersKey, "");
-  Config->Values.emplace_back(RunnersKey.str(), RunnersValue.str());
-  for (llvm::StringRef Item : splitList(RunnersValue)) {
-    if (isQualifiedName(Item))
-      Config->Runners.push_back(Item.ltrim(':').str());
-    else
-      Found.push_back((RunnersKey + ": '" + Item + "' is not a qualified name (write 'ns::function')").str());
-  }
+  Config->parseKey(Options, RunnersKey, std::nullopt, Found);
 
   Known.emplace(Fingerprint, std::make_pair(Config, Found));
   Errors = std::move(Found);

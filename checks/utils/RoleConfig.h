@@ -99,8 +99,10 @@ public:
 
 private:
   void add(llvm::StringRef Name, Role R, llvm::StringRef Store, unsigned Traits);
-  void parseKey(const ClangTidyOptions::OptionMap &Options, llvm::StringRef Key, Role R,
-                std::vector<std::string> &Errors);
+  /// Reads the names under \p Key for role \p R (no role: the invocation
+  /// runners).
+  void parseKey(const ClangTidyOptions::OptionMap &Options, llvm::StringRef Key,
+                std::optional<Role> R, std::vector<std::string> &Errors);
 
   /// Every key's value as written, or its default.
   std::vector<std::pair<std::string, std::string>> Values;
@@ -108,9 +110,6 @@ private:
   llvm::StringMap<std::string> Alternatives, NullableAlternatives;
   std::vector<std::string> Runners, Invocations;
 };
-
-/// The names of the built-in profiles, sorted.
-std::vector<llvm::StringRef> profileNames();
 
 /// The configuration in force for the translation unit this thread checks;
 /// every check sets it before it asks the role layer anything.

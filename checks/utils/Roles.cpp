@@ -207,7 +207,9 @@ static const VarDecl *localVariable(const Expr *E) {
   return nullptr;
 }
 
-const VarDecl *restoredVariable(const CallExpr *Call) {
+/// For a call of a ReturnsPrevious ENTER_WITH that restores a previous value
+/// (roleOfCall): the variable holding it.
+static const VarDecl *restoredVariable(const CallExpr *Call) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || Call->getNumArgs() < 1 || !hasRoleTrait(Callee, ReturnsPrevious))
     return nullptr;

@@ -33,7 +33,6 @@ class CXXMethodDecl;
 class CXXRecordDecl;
 class Decl;
 class ValueDecl;
-class VarDecl;
 struct PrintingPolicy;
 
 namespace tidy::asyncctx {
@@ -73,10 +72,6 @@ bool hasRoleTrait(const Decl *D, unsigned Trait);
 /// call of it returned, kept in a local variable of the same function,
 /// restores that value: it plays DISABLE.
 std::optional<Role> roleOfCall(const CallExpr *Call);
-
-/// For a call that restores a previous value (above): the variable holding
-/// it.
-const VarDecl *restoredVariable(const CallExpr *Call);
 
 /// Forgets the roles remembered for the last translation unit; every check
 /// calls this when a translation unit starts.

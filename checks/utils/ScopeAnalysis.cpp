@@ -462,11 +462,8 @@ public:
       if (StaticInit)
         Places->EnterWithInStaticInit.push_back({Call, StaticInit});
     }
-    if (R == Role::Disable) {
-      if (const VarDecl *Restored = restoredVariable(Call))
-        RestoredVariables.insert(Restored);
+    if (R == Role::Disable)
       DisableCalls.push_back({Call, Current});
-    }
     if (const Expr *CalleeExpr = Call->getCallee())
       CalleeRefs.insert(CalleeExpr->IgnoreParenImpCasts());
     if (!Current)
@@ -533,7 +530,6 @@ public:
         if (!Guard)
           continue;
         FunctionInfo &Info = Functions[Current];
-        Info.TouchesStore = true;
         // From the end of its declaration (a macro's, where a macro declares
         // it) to the end of its block.
         GuardRegion Region{storeOfGuard(Guard), SM.getExpansionRange(DS->getEndLoc()).getEnd(),
@@ -553,24 +549,23 @@ public:
   /// Marks the functions whose address is used other than to call them or
   /// to hand them to a role function or a thread.
   void finish() {
-    // A set whose previous value is passed back later is a manual scope: its
-    // paths are the leak analysis's business, not a report of its own.
-    // So is a set inside a guard that restores what was current before it,
-    // and a set of a configured store (which has no run() to rewrite into)
-    // that the same function clears after it (`MDC::put` ... `MDC::remove`).
+    // A set of a configured store (which has no run() to rewrite into) that
+    // the same function clears after it (`MDC::put` ... `MDC::remove`, or
+    // folly's `setContext(prev)` restoring what the set returned) is a manual
+    // scope: its paths are the leak analysis's business, not a report of its
+    // own. So is a set inside a guard that restores what was current before.
     const SourceManager &SM = Ctx.getSourceManager();
-    for (const auto &[Call, Function] : EnterWithCalls) {
+    for (const auto &Entry : EnterWithCalls) {
+      const CallExpr *Call = Entry.first;
+      const FunctionDecl *Function = Entry.second;
       StoreRef Store = storeOfCall(Call);
-      bool Restored = llvm::any_of(RestoredVariables, [&](const VarDecl *VD) {
-        return VD->getInit() && VD->getInit()->IgnoreImplicit()->IgnoreParens() == Call;
-      });
       bool ClearedLater =
           !Store.Named.empty() && Function &&
           llvm::any_of(DisableCalls, [&](const std::pair<const CallExpr *, const FunctionDecl *> &D) {
             return D.second == Function && storeOfCall(D.first).key() == Store.key() &&
                    SM.isBeforeInTranslationUnit(Call->getExprLoc(), D.first->getExprLoc());
           });
-      if (!Restored && !ClearedLater && !inRegion(SaverRegions, Store, Call->getExprLoc(), SM))
+      if (!ClearedLater && !inRegion(SaverRegions, Store, Call->getExprLoc(), SM))
         Places->EnterWithCalls.push_back(Call);
     }
     for (const FunctionDecl *FD : BoundCallables)
@@ -657,7 +652,6 @@ private:
   std::vector<const FunctionDecl *> BoundCallables, RunnerCallables, ThreadCallables;
   /// ENTER_WITH and DISABLE calls, with the function that makes each.
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> EnterWithCalls, DisableCalls;
-  llvm::SmallPtrSet<const VarDecl *, 4> RestoredVariables;
   const ScopeAnalysisOptions &Options;
 
 public:
@@ -771,7 +765,7 @@ static StoreRef atCall(const StoreRef &Store, const FunctionDecl *Callee,
     return Store;
   unsigned Index = Param->getFunctionScopeIndex();
   if (Index >= Args.size())
-    return StoreRef{nullptr, Store.Class};
+    return StoreRef{nullptr, Store.Class, {}};
   StoreRef Passed = storeOfExpr(Args[Index]);
   if (!Passed.Class)
     Passed.Class = Store.Class;
