@@ -7,14 +7,16 @@ ASYNCCTX_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ASYNCCTX_BUILD_DIR=${ASYNCCTX_BUILD_DIR:-$ASYNCCTX_ROOT/build}
 ASYNCCTX_LLVM=/usr/lib/llvm-19
 
-# LLVM/Clang 19 (clang-tidy headers and static libraries, FileCheck, lit,
-# the sanitizer runtimes for the store's tests), GoogleTest for the unit
-# tests, the real log4cxx and Boost.Log headers that the profile tests run
-# against, and the build tools.
+# LLVM/Clang 19 (clang-tidy and clangd static libraries, FileCheck, lit,
+# the sanitizer runtimes for the store's tests), gRPC and protobuf (Debian's
+# clangd libraries need them at link time), GoogleTest for the unit tests,
+# the real log4cxx and Boost.Log headers that the profile tests run against,
+# pre-commit for the hook's test, and the build tools.
 ASYNCCTX_PACKAGES=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clang-tools-19 llvm-19-tools
-  libclang-rt-19-dev libgtest-dev liblog4cxx-dev libboost-log-dev
-  cmake ninja-build g++ python3
+  libclang-rt-19-dev libgrpc++-dev libprotobuf-dev
+  libgtest-dev liblog4cxx-dev libboost-log-dev pre-commit
+  cmake ninja-build g++ python3 git
 )
 
 asyncctx_install_deps() {

@@ -42,6 +42,11 @@ gxx = shutil.which("g++")
 if gxx:
     config.available_features.add("gxx")
     config.substitutions.append(("%gxx", gxx))
+if config.asyncctx_clangd:
+    config.available_features.add("clangd")
+    config.substitutions.append(("%asyncctx_clangd", config.asyncctx_clangd))
+    config.substitutions.append(("%lsp_client", "%s %s" % (
+        config.python, os.path.join(config.test_source_root, "editor", "lsp_client.py"))))
 if config.claims_service:
     config.available_features.add("example")
     config.substitutions.append(("%claims_service", config.claims_service))
