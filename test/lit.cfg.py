@@ -47,6 +47,28 @@ if config.asyncctx_clangd:
     config.substitutions.append(("%asyncctx_clangd", config.asyncctx_clangd))
     config.substitutions.append(("%lsp_client", "%s %s" % (
         config.python, os.path.join(config.test_source_root, "editor", "lsp_client.py"))))
+# The integration tests: clang-tidy's own drivers from Debian's packages, and
+# a small CMake project configured with Ninja.
+llvm_root = os.path.dirname(llvm_bin)
+run_clang_tidy = os.path.join(llvm_bin, "run-clang-tidy")
+clang_tidy_diff = os.path.join(llvm_root, "share", "clang", "clang-tidy-diff.py")
+apply_replacements = os.path.join(llvm_bin, "clang-apply-replacements")
+if all(os.access(p, os.X_OK) for p in (run_clang_tidy, apply_replacements)):
+    config.available_features.add("run-clang-tidy")
+    config.substitutions.append(("%run_clang_tidy", "%s %s -clang-apply-replacements-binary %s"
+                                 % (config.python, run_clang_tidy, apply_replacements)))
+if os.path.isfile(clang_tidy_diff):
+    config.available_features.add("clang-tidy-diff")
+    config.substitutions.append(("%clang_tidy_diff", "%s %s" % (config.python, clang_tidy_diff)))
+if shutil.which("cmake") and shutil.which("ninja") and shutil.which("git"):
+    config.available_features.add("cmake-project")
+    config.substitutions.append(("%configure_orders", (
+        "cmake -G Ninja -DCMAKE_CXX_COMPILER=%s -DASYNCCTX_INCLUDE_DIR=%s" % (config.clangxx, include))))
+if shutil.which("pre-commit"):
+    config.available_features.add("pre-commit")
+config.substitutions.append(("%asyncctx_bin", os.path.dirname(config.asyncctx_tidy)))
+config.substitutions.append(("%asyncctx_tool_dir", os.path.join(config.asyncctx_src_root, "tool")))
+
 if config.claims_service:
     config.available_features.add("example")
     config.substitutions.append(("%claims_service", config.claims_service))

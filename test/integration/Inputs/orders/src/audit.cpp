@@ -1,0 +1,9 @@
+#include "orders/context.h"
+
+namespace orders {
+// The user of whichever request came first, for every later one.
+std::string audit_user() {
+  static const std::string user = claims_storage.get_store()->user;
+  return user;
+}
+} // namespace orders
