@@ -55,3 +55,42 @@ asyncctx_build() {
   echo "== building"
   ninja -C "$ASYNCCTX_BUILD_DIR" || return 1
 }
+
+# The SARIF tests validate asyncctx-tidy's logs with Microsoft's SARIF
+# Multitool, which carries the SARIF 2.1.0 schema. It comes from the npm
+# registry (checked against the registry's recorded digest) and is kept out of
+# the build directory, so a clean build does not fetch it again. Without npm
+# the validating test is reported as skipped.
+ASYNCCTX_SARIF_MULTITOOL_VERSION=5.7.0
+ASYNCCTX_SARIF_MULTITOOL_INTEGRITY='sha512-NxUbpq6ISCWoTQ/NfOYEwEDKq1Heka/rMoJ5R5LMydcAZQX/X7g5mWHcgxDub+0M07LC96tZ5LZHvF1Qy3gjTA=='
+ASYNCCTX_TOOLS_DIR=${ASYNCCTX_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/asyncctx-tidy}
+export ASYNCCTX_SARIF_MULTITOOL="$ASYNCCTX_TOOLS_DIR/sarif-multitool-$ASYNCCTX_SARIF_MULTITOOL_VERSION/package/Sarif.Multitool"
+
+asyncctx_install_sarif_validator() {
+  [ -x "$ASYNCCTX_SARIF_MULTITOOL" ] && return 0
+  if ! command -v npm >/dev/null; then
+    echo "note: npm not found; the SARIF validation test will be skipped" >&2
+    return 0
+  fi
+  echo "== fetching the SARIF Multitool $ASYNCCTX_SARIF_MULTITOOL_VERSION (npm)"
+  local tmp tarball digest
+  tmp=$(mktemp -d /tmp/asyncctx-sarif.XXXXXX)
+  if ! (cd "$tmp" && npm pack --silent \
+          "@microsoft/sarif-multitool-linux@$ASYNCCTX_SARIF_MULTITOOL_VERSION" >/dev/null 2>&1); then
+    echo "note: npm could not fetch the SARIF Multitool; the SARIF validation test will be skipped" >&2
+    rm -rf "$tmp"
+    return 0
+  fi
+  tarball=$(ls "$tmp"/*.tgz)
+  digest=$(python3 -c 'import base64, hashlib, sys
+print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())' "$tarball")
+  if [ "$digest" != "$ASYNCCTX_SARIF_MULTITOOL_INTEGRITY" ]; then
+    echo "error: the SARIF Multitool from npm does not match its recorded digest" >&2
+    rm -rf "$tmp"
+    return 1
+  fi
+  local dir
+  dir=$(dirname "$(dirname "$ASYNCCTX_SARIF_MULTITOOL")")
+  mkdir -p "$dir" && tar xzf "$tarball" -C "$dir" && chmod u+x "$ASYNCCTX_SARIF_MULTITOOL"
+  rm -rf "$tmp"
+}

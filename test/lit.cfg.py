@@ -66,6 +66,17 @@ if shutil.which("cmake") and shutil.which("ninja") and shutil.which("git"):
         "cmake -G Ninja -DCMAKE_CXX_COMPILER=%s -DASYNCCTX_INCLUDE_DIR=%s" % (config.clangxx, include))))
 if shutil.which("pre-commit"):
     config.available_features.add("pre-commit")
+# The SARIF validator (scripts/common.sh fetches it; tests that need it are
+# skipped without it). .NET runs it without ICU and unpacks it under the
+# test's own directory.
+sarif_multitool = os.environ.get("ASYNCCTX_SARIF_MULTITOOL") or os.path.join(
+    os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+    "asyncctx-tidy", "sarif-multitool-5.7.0", "package", "Sarif.Multitool")
+if os.access(sarif_multitool, os.X_OK):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif_multitool", "env DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 "
+                                 "DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_BUNDLE_EXTRACT_BASE_DIR=%t.dotnet "
+                                 + sarif_multitool))
 config.substitutions.append(("%asyncctx_bin", os.path.dirname(config.asyncctx_tidy)))
 config.substitutions.append(("%asyncctx_tool_dir", os.path.join(config.asyncctx_src_root, "tool")))
 
