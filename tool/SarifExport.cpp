@@ -51,8 +51,9 @@ readExportedDiagnostics(llvm::StringRef Path) {
 
 namespace {
 
-/// What code scanning shows for a rule: our checks' one-line summaries and
-/// their pages; clang-tidy's own checks link to clang-tidy's documentation.
+/// What code scanning shows for a rule: for our checks, the summary that
+/// opens the check's page (and its header's comment) and the page; clang-tidy's
+/// own checks link to clang-tidy's documentation.
 struct RuleText {
   llvm::StringRef Id;
   llvm::StringRef Summary;
@@ -60,15 +61,17 @@ struct RuleText {
 };
 constexpr RuleText AsyncCtxRules[] = {
     {"asyncctx-enter-with",
-     "'enter_with' makes a value current with no scope; 'run' bounds it",
+     "Finds calls that make a store's value current with no scope "
+     "(`enter_with`), where the scoped `run` is the safe alternative.",
      "docs/checks/enter-with.md"},
     {"asyncctx-read-outside-run",
-     "a store is read where no 'run' scope is active, so the read finds no "
-     "value",
+     "Finds reads of a context store where no scope of that store is active, "
+     "within a function and across the functions of the translation unit.",
      "docs/checks/read-outside-run.md"},
     {"asyncctx-invocation-leak",
-     "a store's value outlives the invocation that set it, and a later "
-     "invocation sees it",
+     "Finds values of a context store that can outlive their invocation: a "
+     "value entered and not cleared on some path, a value read from a store "
+     "and kept in static storage, a scope that never ends.",
      "docs/checks/invocation-leak.md"},
 };
 
