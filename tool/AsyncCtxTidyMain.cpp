@@ -65,14 +65,23 @@ struct SarifRequest {
   std::optional<std::string> UserExportFixes;
 };
 
+/// An option's text without its one or two leading dashes (LLVM's command
+/// line takes both); nothing for an argument that is not an option.
+std::optional<llvm::StringRef> optionText(llvm::StringRef Arg) {
+  if (!Arg.consume_front("-"))
+    return std::nullopt;
+  Arg.consume_front("-");
+  return Arg;
+}
+
 /// Matches `-name=value`, `--name=value`, `-name value` and `--name value`.
 /// On a match, Value is set and Index moves past what was consumed.
 bool takeOption(llvm::ArrayRef<const char *> Args, size_t &Index,
                 llvm::StringRef Name, std::string &Value) {
-  llvm::StringRef Arg = Args[Index];
-  if (!Arg.consume_front("-"))
+  std::optional<llvm::StringRef> Option = optionText(Args[Index]);
+  if (!Option)
     return false;
-  Arg.consume_front("-");
+  llvm::StringRef Arg = *Option;
   if (!Arg.consume_front(Name))
     return false;
   if (Arg.consume_front("=")) {
@@ -119,10 +128,10 @@ bool asksForFixes(llvm::ArrayRef<const char *> Args) {
   for (llvm::StringRef Arg : Args.drop_front()) {
     if (Arg == "--")
       break;
-    if (!Arg.consume_front("-"))
+    std::optional<llvm::StringRef> Option = optionText(Arg);
+    if (!Option)
       continue;
-    Arg.consume_front("-");
-    auto [Name, Value] = Arg.split('=');
+    auto [Name, Value] = Option->split('=');
     if ((Name == "fix" || Name == "fix-errors" || Name == "fix-notes") &&
         !Value.equals_insensitive("false") && Value != "0")
       return true;

@@ -180,8 +180,8 @@ public:
 
   void add(const Diagnostic &D) {
     const DiagnosticMessage &M = D.Message;
-    std::string Key = (D.DiagnosticName + "\n" + M.Message + "\n" + M.FilePath +
-                       "\n" + llvm::Twine(M.FileOffset))
+    std::string Key = (D.DiagnosticName + "\n" + M.Message + "\n" +
+                       absolute(D, M.FilePath) + "\n" + llvm::Twine(M.FileOffset))
                           .str();
     if (!Seen.insert(Key).second)
       return;
