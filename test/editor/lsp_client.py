@@ -29,6 +29,9 @@ import sys
 import threading
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from text_edits import apply_edits  # noqa: E402
+
 SEVERITIES = {1: "error", 2: "warning", 3: "information", 4: "hint"}
 
 
@@ -128,20 +131,12 @@ def position(pos):
     return "%d:%d" % (pos["line"] + 1, pos["character"] + 1)
 
 
-def apply_edits(text, edits):
-    """Applies LSP TextEdits (UTF-16 positions; our files are ASCII)."""
-    lines = text.splitlines(keepends=True)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
-
-    def offset(pos):
-        return starts[min(pos["line"], len(lines))] + pos["character"]
-
-    for edit in sorted(edits, key=lambda e: offset(e["range"]["start"]), reverse=True):
-        begin, end = offset(edit["range"]["start"]), offset(edit["range"]["end"])
-        text = text[:begin] + edit["newText"] + text[end:]
-    return text
+def lsp_edits(edits):
+    """LSP TextEdits as text_edits tuples (LSP counts UTF-16 units; the
+    files opened here are ASCII, where that is the same)."""
+    return [(e["range"]["start"]["line"], e["range"]["start"]["character"],
+             e["range"]["end"]["line"], e["range"]["end"]["character"], e["newText"])
+            for e in edits]
 
 
 def session(args, transcript):
@@ -193,7 +188,7 @@ def session(args, transcript):
                     if edits is None:
                         edits = [e for change in action["edit"].get("documentChanges", [])
                                  if change["textDocument"]["uri"] == uri for e in change["edits"]]
-                    fixed = apply_edits(text, edits)
+                    fixed = apply_edits(text, lsp_edits(edits))
         for at in args.actions_at:
             line, _, column = at.partition(":")
             point = {"line": int(line) - 1, "character": int(column) - 1}

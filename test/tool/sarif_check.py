@@ -26,6 +26,9 @@ import os
 import sys
 import urllib.parse
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from text_edits import apply_edits  # noqa: E402
+
 LEVELS = {"none", "note", "warning", "error"}
 COLUMN_KINDS = {"utf16CodeUnits", "unicodeCodePoints"}
 
@@ -257,22 +260,12 @@ def apply_fixes(fixes, out_dir):
     for path, (artifact, edits) in by_file.items():
         with open(path, encoding="utf-8") as f:
             content = f.read()
-        lines = content.splitlines(keepends=True)
-        starts = [0]
-        for line in lines:
-            starts.append(starts[-1] + len(line))
-
-        def offset(line, column):
-            return starts[line - 1] + column - 1
-
-        spans = []
-        for region, text in edits:
-            begin = offset(region["startLine"], region.get("startColumn", 1))
-            end = offset(region.get("endLine", region["startLine"]),
-                         region.get("endColumn", region.get("startColumn", 1)))
-            spans.append((begin, end, text))
-        for begin, end, text in sorted(set(spans), reverse=True):
-            content = content[:begin] + text + content[end:]
+        # SARIF's lines and columns are 1-based.
+        content = apply_edits(content, [
+            (region["startLine"] - 1, region.get("startColumn", 1) - 1,
+             region.get("endLine", region["startLine"]) - 1,
+             region.get("endColumn", region.get("startColumn", 1)) - 1, text)
+            for region, text in edits])
         relative = urllib.parse.unquote(artifact["uri"]) if artifact.get("uriBaseId") \
             else os.path.basename(path)
         target = os.path.join(out_dir, relative)
