@@ -12,9 +12,8 @@ namespace clang::tidy::asyncctx {
 class AsyncCtxTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<EnterWithCheck>("asyncctx-enter-with");
-    Factories.registerCheck<InvocationLeakCheck>("asyncctx-invocation-leak");
-    Factories.registerCheck<ReadOutsideRunCheck>("asyncctx-read-outside-run");
+#define ASYNCCTX_CHECK(Class, Name, Summary) Factories.registerCheck<Class>("asyncctx-" Name);
+#include "Checks.def"
   }
 };
 

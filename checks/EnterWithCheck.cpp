@@ -5,7 +5,7 @@
 //
 // The rewrite into RUN (utils/RunRewrite) goes on the warning, for -fix, only
 // where it cannot change what any read observes: in an entry point (`main`,
-// an ASYNCCTX_INVOCATION function, a thread's lambda), which starts with no
+// an invocation, a thread's callable: ScopeFacts::entryOf), which starts with no
 // value current, when the wrapped statements end the function or end at a
 // DISABLE. Elsewhere (a helper whose callers may read the value after it
 // returns) it goes on a note, applied only with --fix-notes, that says what
@@ -33,10 +33,10 @@ void EnterWithCheck::onStartOfTranslationUnit() {
 // template parameter is resolved.
 void EnterWithCheck::checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) {
   for (const CallExpr *Call : Facts.EnterWithCalls)
-    reportCall(Call, Ctx);
+    reportCall(Call, Facts, Ctx);
 }
 
-void EnterWithCheck::reportCall(const CallExpr *Call, ASTContext &Ctx) {
+void EnterWithCheck::reportCall(const CallExpr *Call, const ScopeFacts &Facts, ASTContext &Ctx) {
   if (Call->containsErrors())
     return;
   SourceLocation Loc = Call->getExprLoc();
@@ -52,7 +52,7 @@ void EnterWithCheck::reportCall(const CallExpr *Call, ASTContext &Ctx) {
   std::string Alternative =
       Scoped ? "'" + Scoped->getNameAsString() + "'" : roles().scopedAlternative(Store.Named).str();
   RunRewrite Plan = planRunRewrite(Call, Ctx, Rewrites);
-  EntryKind Entry = entryKindOf(Plan.Function, Ctx);
+  EntryKind Entry = Facts.entryOf(Plan.Function);
   bool SafeForFix = Entry != EntryKind::None && Plan.safeInEntryPoint();
   {
     auto Warning =
@@ -73,9 +73,7 @@ void EnterWithCheck::reportCall(const CallExpr *Call, ASTContext &Ctx) {
     return;
   }
   if (Entry == EntryKind::None) {
-    std::string Caller = lambdaOf(Plan.Function, Ctx)
-                             ? std::string("the lambda")
-                             : "'" + Plan.Function->getNameAsString() + "'";
+    std::string Caller = describeFunction(Plan.Function);
     diag(Loc, "rewrite into %0 if no caller of %1 reads store '%2' after it returns",
          DiagnosticIDs::Note)
         << Scoped << Caller << StoreName << Plan.Edits;

@@ -22,7 +22,7 @@ public:
 
 private:
   void checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) override;
-  void reportCall(const CallExpr *Call, ASTContext &Ctx);
+  void reportCall(const CallExpr *Call, const ScopeFacts &Facts, ASTContext &Ctx);
 
   /// Calls already reported, by spelling location: a template's call is
   /// seen once in the pattern and once per instantiation.

@@ -133,6 +133,12 @@ void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
     break;
   }
 
+  // The call that runs the lambda the read is written in, where the origin
+  // note is elsewhere.
+  if (Fact.StartLoc.isValid())
+    diag(Fact.StartLoc, "%0 %select{runs|binds}1 the lambda here", DiagnosticIDs::Note)
+        << Fact.StartedBy->getDeclName() << (roleOf(Fact.StartedBy) == Role::Bind);
+
   // Down the chain to the read.
   if (Fact.Chain.empty() && Fact.Reader == Fact.ReadFunction)
     return;

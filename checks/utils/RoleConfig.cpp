@@ -130,24 +130,6 @@ constexpr llvm::StringLiteral DefaultProfiles = "aws-lambda";
 constexpr std::pair<llvm::StringLiteral, llvm::StringLiteral> NullableReads[] = {
     {"folly::RequestContext::get", "folly::RequestContext::try_get"}};
 
-struct RoleKey {
-  llvm::StringLiteral Key;
-  Role R;
-};
-
-constexpr RoleKey RoleKeys[] = {
-    {"asyncctx.Stores", Role::Store},
-    {"asyncctx.RunFunctions", Role::Run},
-    {"asyncctx.ExitFunctions", Role::Exit},
-    {"asyncctx.ReadFunctions", Role::Read},
-    {"asyncctx.EnterWithFunctions", Role::EnterWith},
-    {"asyncctx.DisableFunctions", Role::Disable},
-    {"asyncctx.BindFunctions", Role::Bind},
-    {"asyncctx.ScopeGuards", Role::ScopeGuard},
-    {"asyncctx.RequiresScopeFunctions", Role::RequiresScope},
-    {"asyncctx.InvocationFunctions", Role::Invocation},
-};
-
 constexpr llvm::StringLiteral ProfilesKey = "asyncctx.Profiles";
 constexpr llvm::StringLiteral RunnersKey = "asyncctx.InvocationRunners";
 
@@ -188,8 +170,8 @@ std::string knownProfiles() {
 
 std::vector<llvm::StringRef> RoleConfig::keys() {
   std::vector<llvm::StringRef> Keys{ProfilesKey, RunnersKey};
-  for (const RoleKey &K : RoleKeys)
-    Keys.push_back(K.Key);
+  for (const RoleInfo &Info : allRoles())
+    Keys.push_back(Info.Key);
   return Keys;
 }
 
@@ -257,8 +239,8 @@ std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::Option
   };
   Append(ProfilesKey);
   Append(RunnersKey);
-  for (const RoleKey &K : RoleKeys)
-    Append(K.Key);
+  for (const RoleInfo &Info : allRoles())
+    Append(Info.Key);
 
   static std::mutex Lock;
   static std::map<std::string, std::pair<std::shared_ptr<const RoleConfig>, std::vector<std::string>>>
@@ -304,8 +286,8 @@ std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::Option
     if (Config->ByName.count(Read))
       Config->NullableAlternatives[Read] = Nullable.str();
 
-  for (const RoleKey &K : RoleKeys)
-    Config->parseKey(Options, K.Key, K.R, Found);
+  for (const RoleInfo &Info : allRoles())
+    Config->parseKey(Options, Info.Key, Info.R, Found);
   Config->parseKey(Options, RunnersKey, std::nullopt, Found);
 
   Known.emplace(Fingerprint, std::make_pair(Config, Found));

@@ -7,17 +7,8 @@
 //
 //   asyncctx.Profiles                 profiles to switch on ('-name' switches
 //                                     one off); default 'aws-lambda'
-//   asyncctx.Stores                   ASYNCCTX_STORE classes
-//   asyncctx.RunFunctions             ASYNCCTX_RUN
-//   asyncctx.ExitFunctions            ASYNCCTX_EXIT
-//   asyncctx.ReadFunctions            ASYNCCTX_READ
-//   asyncctx.EnterWithFunctions       ASYNCCTX_ENTER_WITH
-//   asyncctx.DisableFunctions         ASYNCCTX_DISABLE
-//   asyncctx.BindFunctions            ASYNCCTX_BIND
-//   asyncctx.ScopeGuards              ASYNCCTX_SCOPE_GUARD classes, and
-//                                     functions that return a scope guard
-//   asyncctx.RequiresScopeFunctions   ASYNCCTX_REQUIRES_SCOPE
-//   asyncctx.InvocationFunctions      ASYNCCTX_INVOCATION
+//   asyncctx.Stores, asyncctx.RunFunctions, ...
+//                                     one key per role (utils/Roles.def)
 //   asyncctx.InvocationRunners        functions whose callable arguments are
 //                                     invocations
 //

@@ -9,54 +9,28 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/PrettyPrinter.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::asyncctx {
 
 static constexpr llvm::StringLiteral AnnotationPrefix = "asyncctx::";
 
-llvm::StringRef roleName(Role R) {
-  switch (R) {
-  case Role::Store:
-    return "store";
-  case Role::Run:
-    return "run";
-  case Role::Exit:
-    return "exit";
-  case Role::Read:
-    return "read";
-  case Role::EnterWith:
-    return "enter_with";
-  case Role::Disable:
-    return "disable";
-  case Role::Bind:
-    return "bind";
-  case Role::ScopeGuard:
-    return "scope_guard";
-  case Role::RequiresScope:
-    return "requires_scope";
-  case Role::Invocation:
-    return "invocation";
-  }
-  llvm_unreachable("unknown role");
-}
+static constexpr RoleInfo Roles[] = {
+#define ASYNCCTX_ROLE(Name, Annotation, Macro, Key, Kind, Summary)                                 \
+  {Role::Name, Annotation, Macro, Key, Kind, Summary},
+#include "Roles.def"
+};
+
+llvm::ArrayRef<RoleInfo> allRoles() { return Roles; }
+
+llvm::StringRef roleName(Role R) { return Roles[static_cast<unsigned>(R)].Annotation; }
 
 static std::optional<Role> parseRole(llvm::StringRef Name) {
-  return llvm::StringSwitch<std::optional<Role>>(Name)
-      .Case("store", Role::Store)
-      .Case("run", Role::Run)
-      .Case("exit", Role::Exit)
-      .Case("read", Role::Read)
-      .Case("enter_with", Role::EnterWith)
-      .Case("disable", Role::Disable)
-      .Case("bind", Role::Bind)
-      .Case("scope_guard", Role::ScopeGuard)
-      .Case("requires_scope", Role::RequiresScope)
-      .Case("invocation", Role::Invocation)
-      .Default(std::nullopt);
+  for (const RoleInfo &Info : Roles)
+    if (Info.Annotation == Name)
+      return Info.R;
+  return std::nullopt;
 }
 
 /// The role written on this very declaration (or inherited onto it).
@@ -412,85 +386,6 @@ bool hasQualifiedName(const NamedDecl *D, llvm::ArrayRef<std::string> Names) {
     Wanted.consume_front("::");
     return Wanted == Short || Wanted == Full;
   });
-}
-
-bool startsThread(const Expr *E) {
-  auto IsStd = [](const NamedDecl *D, llvm::StringRef Name) {
-    return D && D->isInStdNamespace() && D->getDeclName().isIdentifier() && D->getName() == Name;
-  };
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-    const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
-    return IsStd(Class, "thread") || IsStd(Class, "jthread");
-  }
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (IsStd(Callee, "async"))
-      return true;
-    return Callee && Callee->getDeclName().isIdentifier() && Callee->getName() == "pthread_create" &&
-           Callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
-  }
-  return false;
-}
-
-/// The call or construction that \p E is an argument of, looking through the
-/// temporaries and conversions that wrap an argument.
-static const Expr *consumerOf(const Expr *E, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*E);
-  for (unsigned Depth = 0; Depth < 16; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    const auto *Parent = Parents[0].get<Expr>();
-    if (!Parent)
-      return nullptr;
-    if (isa<CallExpr, CXXConstructExpr>(Parent) && !isa<CXXTemporaryObjectExpr>(Parent) &&
-        !(isa<CXXConstructExpr>(Parent) &&
-          cast<CXXConstructExpr>(Parent)->getConstructor()->getParent()->isLambda()))
-      return Parent;
-    if (!isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr, ImplicitCastExpr, ParenExpr,
-             ExprWithCleanups, CXXConstructExpr, CXXFunctionalCastExpr>(Parent))
-      return nullptr;
-    Node = Parents[0];
-  }
-  return nullptr;
-}
-
-const LambdaExpr *lambdaOf(const FunctionDecl *FD, ASTContext &Ctx) {
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
-  if (!Method || !Method->getParent()->isLambda())
-    return nullptr;
-  // The call operator's parent is the closure class, whose parent is the
-  // lambda expression.
-  for (const DynTypedNode &Class : Ctx.getParents(*Method))
-    for (const DynTypedNode &Expr : Ctx.getParents(Class))
-      if (const auto *Lambda = Expr.get<LambdaExpr>())
-        return Lambda;
-  for (const DynTypedNode &Parent : Ctx.getParents(*Method))
-    if (const auto *Lambda = Parent.get<LambdaExpr>())
-      return Lambda;
-  return nullptr;
-}
-
-EntryKind entryKindOf(const FunctionDecl *FD, ASTContext &Ctx) {
-  if (!FD)
-    return EntryKind::None;
-  if (FD->isMain())
-    return EntryKind::Main;
-  const RoleConfig *Config = currentRoleConfig();
-  if (roleOf(FD) == Role::Invocation ||
-      (Config && hasQualifiedName(FD, Config->invocationFunctions())))
-    return EntryKind::Invocation;
-  if (const LambdaExpr *Lambda = lambdaOf(FD, Ctx))
-    if (const Expr *Consumer = consumerOf(Lambda, Ctx)) {
-      if (startsThread(Consumer))
-        return EntryKind::Thread;
-      // A lambda handed to an invocation runner (run_handler) is one.
-      const auto *RunnerCall = dyn_cast<CallExpr>(Consumer);
-      if (RunnerCall && Config &&
-          hasQualifiedName(RunnerCall->getDirectCallee(), Config->invocationRunners()))
-        return EntryKind::Invocation;
-    }
-  return EntryKind::None;
 }
 
 } // namespace clang::tidy::asyncctx

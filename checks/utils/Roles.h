@@ -27,7 +27,6 @@ class ASTContext;
 class CallExpr;
 class Expr;
 class FunctionDecl;
-class LambdaExpr;
 class NamedDecl;
 class CXXMethodDecl;
 class CXXRecordDecl;
@@ -37,19 +36,20 @@ struct PrintingPolicy;
 
 namespace tidy::asyncctx {
 
-/// The roles of SPEC.md's annotation vocabulary.
+/// The roles of the annotation vocabulary (listed once, in Roles.def).
 enum class Role {
-  Store,
-  Run,
-  Exit,
-  Read,
-  EnterWith,
-  Disable,
-  Bind,
-  ScopeGuard,
-  RequiresScope,
-  Invocation,
+#define ASYNCCTX_ROLE(Name, Annotation, Macro, Key, Kind, Summary) Name,
+#include "Roles.def"
 };
+
+/// What Roles.def says of one role.
+struct RoleInfo {
+  Role R;
+  llvm::StringLiteral Annotation, Macro, Key, Kind, Summary;
+};
+
+/// Every role, in the order of Roles.def.
+llvm::ArrayRef<RoleInfo> allRoles();
 
 /// The role's name as spelled after "asyncctx::" in the annotation.
 llvm::StringRef roleName(Role R);
@@ -118,24 +118,6 @@ StoreRef storeOfExpr(const Expr *E);
 /// The member of \p StoreClass (or of its bases) that plays role \p R, if
 /// one does; used to name and build the scoped alternative to a call.
 const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R);
-
-/// How a function is entered, where that tells whether a scope is active.
-enum class EntryKind {
-  None,       ///< an ordinary function: its callers decide
-  Main,       ///< `main`: no scope is active
-  Invocation, ///< ASYNCCTX_INVOCATION, configured, or handed to a runner: starts with no value
-  Thread,     ///< a lambda given to std::thread/std::jthread/std::async/pthread_create
-};
-
-/// Whether \p E starts a new thread: a construction of std::thread or
-/// std::jthread, or a call of std::async or pthread_create.
-bool startsThread(const Expr *E);
-
-/// The lambda expression whose call operator \p FD is, if it is one.
-const LambdaExpr *lambdaOf(const FunctionDecl *FD, ASTContext &Ctx);
-
-/// How \p FD (a function, or a lambda's call operator) is entered.
-EntryKind entryKindOf(const FunctionDecl *FD, ASTContext &Ctx);
 
 /// How diagnostics name a function: 'list', or "the lambda" for a lambda's
 /// call operator.

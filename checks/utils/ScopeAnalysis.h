@@ -1,35 +1,40 @@
 //===--- ScopeAnalysis.h - asyncctx-tidy ----------------------------------===//
 //
-// Which reads of a context store happen where no scope of that store is
-// active, across the functions of one translation unit.
+// The facts the checks report, and the entry point of the analysis that
+// finds them. docs/architecture.md shows how the parts fit together:
+//
+//   FunctionIndex   one traversal of the user's code: the functions, who
+//                   calls whom, which callables are handed where
+//                   (utils/Callables), how each function is entered, and the
+//                   single places the checks look at (utils/PlaceFinder)
+//   ScopeLattice    the state of the stores at a point
+//   ScopeDataflow   one function over its CFG, to a fixed point, reporting
+//                   to a ScopeHandler
+//   ScopeAnalysis   summaries bottom-up over the call graph's strongly
+//                   connected components, then one recording pass
 //
 // Terms:
 //  - A *read* is a call of a READ-role function, or a call of a function of
 //    the translation unit that *needs* a scope (below).
 //  - A point is *in scope* of store S after ENTER_WITH(S) on every path and
-//    before a DISABLE(S); inside the callable given to RUN(S); during the
-//    lifetime of a SCOPE_GUARD for S; inside a callable made by BIND(S) where
-//    S was in scope.
+//    before a DISABLE(S); inside the callable given to RUN(S); from a
+//    SCOPE_GUARD for S to its destructor; inside a callable made by BIND(S)
+//    where S was in scope.
 //  - A point has *no scope* of S on a path that starts in `main`, in an
-//    INVOCATION function, in a namespace-scope initializer or destructor, in
-//    the callable given to EXIT(S), or in a callable started on a new
-//    thread, or that went through DISABLE(S).
+//    invocation, in a namespace-scope initializer or destructor, in the
+//    callable given to EXIT(S), or in a callable started on a new thread,
+//    or that went through DISABLE(S).
 //  - Elsewhere a function's state of S is its caller's (*entry*). A read at
 //    an entry point is the function's *need*: its callers are checked for it,
 //    as Thread Safety Analysis checks a REQUIRES it inferred.
 //
-// The analysis is flow-sensitive within a function (over the Clang CFG; paths
-// join by union) and summary-based across functions (needs grow to a fixed
-// point, so recursion terminates). It returns facts; it formats no text.
-//
-//===----------------------------------------------------------------------===//
-
 #ifndef ASYNCCTX_TIDY_UTILS_SCOPEANALYSIS_H
 #define ASYNCCTX_TIDY_UTILS_SCOPEANALYSIS_H
 
 #include "Roles.h"
 
 #include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <string>
 #include <vector>
@@ -45,6 +50,15 @@ class ValueDecl;
 class VarDecl;
 
 namespace tidy::asyncctx {
+
+/// How a function is entered, where that tells whether a scope is active
+/// (FunctionIndex decides it, once).
+enum class EntryKind {
+  None,       ///< an ordinary function: its callers decide
+  Main,       ///< `main`: no scope is active
+  Invocation, ///< ASYNCCTX_INVOCATION, configured, or handed to a runner: starts with no value
+  Thread,     ///< handed to a thread start: starts with no value
+};
 
 /// Where a path with no scope began.
 enum class NoScopeOrigin {
@@ -82,6 +96,10 @@ struct ReadFact {
   llvm::SmallVector<ChainLink, 4> Chain;
   SourceLocation ReadLoc;            ///< the READ call at the end of the chain
   const FunctionDecl *ReadFunction;  ///< the READ function called there
+  /// For a read in a lambda written at the call that runs it: that call, and
+  /// the function it calls (`run`, `std::thread`).
+  SourceLocation StartLoc;
+  const NamedDecl *StartedBy = nullptr;
 };
 
 /// An invocation that can end with a value still current: after ENTER_WITH
@@ -113,11 +131,19 @@ struct ScopeFacts {
   std::vector<ReadFact> Reads;
   std::vector<LeakFact> Leaks;
 
+  /// The entry points of the translation unit that are entered only as
+  /// such (nothing else calls them): what each run of them begins with.
+  llvm::DenseMap<const FunctionDecl *, EntryKind> Entries;
+  /// How every run of \p FD begins; None for an ordinary function, and for
+  /// an entry point that is also called directly.
+  EntryKind entryOf(const FunctionDecl *FD) const;
+
   // What the one traversal of the user's code (system headers skipped) found
   // for the checks that look at single places, so that none of them needs an
   // AST matcher that would run over every node of the standard library.
 
-  /// Every ENTER_WITH call, template instantiations included.
+  /// Every ENTER_WITH call, template instantiations included, but those that
+  /// a manual scope bounds (utils/PlaceFinder).
   std::vector<const CallExpr *> EnterWithCalls;
   /// ENTER_WITH calls in the initializer of a variable of static storage.
   std::vector<std::pair<const CallExpr *, const VarDecl *>> EnterWithInStaticInit;
@@ -141,11 +167,18 @@ struct ScopeAnalysisOptions {
   /// visible with no caller here, or whose address is taken), unless they are
   /// annotated ASYNCCTX_REQUIRES_SCOPE.
   bool StrictMode = false;
-  /// Functions that run the callable they are given as an invocation
-  /// (`aws::lambda_runtime::run_handler`), by qualified name.
-  std::vector<std::string> InvocationRunners;
-  /// Functions that are invocations, by qualified name.
-  std::vector<std::string> InvocationFunctions;
+};
+
+/// What the dataflow tells as it goes, as Thread Safety Analysis tells Sema.
+class ScopeHandler {
+public:
+  virtual ~ScopeHandler();
+  /// A read where no scope is, or may be, active.
+  virtual void handleRead(ReadFact Fact) = 0;
+  /// An invocation that can end with a value still current.
+  virtual void handleLeak(LeakFact Fact) = 0;
+  /// An ENTER_WITH made while a guard that restores the store is live.
+  virtual void handleEnterRestoredByGuard(const CallExpr *EnterWith) = 0;
 };
 
 /// Analyses every function of the translation unit that touches a store,
@@ -153,10 +186,10 @@ struct ScopeAnalysisOptions {
 ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options);
 
 /// The facts of the translation unit being checked, computed once for every
-/// check that asks with the same invocation options (StrictMode's facts are
+/// check under the role configuration in force (StrictMode's facts are
 /// always included; a check that does not want them skips them). Per thread:
 /// clangd checks files on several threads at once.
-const ScopeFacts &sharedScopeFacts(ASTContext &Ctx, const ScopeAnalysisOptions &Options);
+const ScopeFacts &sharedScopeFacts(ASTContext &Ctx);
 
 /// Forgets the shared facts (and the remembered roles); every check calls
 /// this when a translation unit starts, so no fact outlives its translation

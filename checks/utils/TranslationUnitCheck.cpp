@@ -8,10 +8,12 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::asyncctx {
 
-/// The checks in the order of their names: the first one that is on reports
-/// the configuration's errors, so that each is reported once.
+/// The checks (Checks.def): the first one that is on reports the
+/// configuration's errors, so that each is reported once.
 static constexpr llvm::StringLiteral CheckNames[] = {
-    "asyncctx-enter-with", "asyncctx-invocation-leak", "asyncctx-read-outside-run"};
+#define ASYNCCTX_CHECK(Class, Name, Summary) "asyncctx-" Name,
+#include "Checks.def"
+};
 
 TranslationUnitCheck::TranslationUnitCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Config([&] {
@@ -45,10 +47,7 @@ void TranslationUnitCheck::registerMatchers(MatchFinder *Finder) {
 
 void TranslationUnitCheck::check(const MatchFinder::MatchResult &Result) {
   useRoleConfig(Config);
-  ScopeAnalysisOptions Options;
-  Options.InvocationRunners = Config->invocationRunners().vec();
-  Options.InvocationFunctions = Config->invocationFunctions().vec();
-  checkTranslationUnit(sharedScopeFacts(*Result.Context, Options), *Result.Context);
+  checkTranslationUnit(sharedScopeFacts(*Result.Context), *Result.Context);
 }
 
 } // namespace clang::tidy::asyncctx

@@ -95,9 +95,8 @@ void handle_scope(int user) {
 
 void handle_exit(int user) {
   users.run(user, [] { users.exit([] { use(users.current()); }); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: the lambda reads store 'users' where no scope is active [asyncctx-read-outside-run]
+  // CHECK-MESSAGES: :[[@LINE-1]]:50: warning: 'current' reads store 'users' where no scope is active [asyncctx-read-outside-run]
   // CHECK-MESSAGES: :[[@LINE-2]]:30: note: 'exit' runs the callable with no scope of store 'users'
-  // CHECK-MESSAGES: :[[@LINE-3]]:50: note: the lambda reads 'users' here
 }
 
 void handle_read() {

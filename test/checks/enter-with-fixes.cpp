@@ -6,7 +6,8 @@
 // RUN: %check_asyncctx %s asyncctx-enter-with %t
 
 #include "mock_store.h"
-#include "mock_thread.h"
+#include <future>
+#include <thread>
 
 mock::store<Claims> claims_storage;
 mock::store<Claims> request_ids;

@@ -115,9 +115,9 @@ int main() {
   storage_of_the_process().run(Claims{}, [] { claims_storage.get_store(); });
   claims_storage.run(Claims{}, [] { storage_of_the_process().get_store(); });
   request_ids.run(Claims{}, [] { list(); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: the lambda reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: 'list' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
   // CHECK-MESSAGES: :[[@LINE-97]]:31: note: 'disable' cleared the store here
-  // CHECK-MESSAGES: :[[@LINE-3]]:34: note: the lambda reads 'claims_storage' through 'list' here
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: 'run' runs the lambda here
   // CHECK-MESSAGES: :[[@LINE-103]]:21: note: 'list' reads 'claims_storage' through 'use_claims' here
   // CHECK-MESSAGES: :[[@LINE-105]]:53: note: 'use_claims' reads 'claims_storage' here
 

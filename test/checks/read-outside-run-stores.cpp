@@ -23,9 +23,9 @@ void bad_local_store() {
 
 int main() {
   claims_storage.run(Claims{}, [] {
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: the lambda reads store 'request_ids' where no scope is active [asyncctx-read-outside-run]
+  // CHECK-MESSAGES: :[[@LINE+5]]:5: warning: 'read_from' reads store 'request_ids' where no scope is active [asyncctx-read-outside-run]
   // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'main' runs with no scope active
-  // CHECK-MESSAGES: :[[@LINE+3]]:5: note: the lambda reads 'request_ids' through 'read_from' here
+  // CHECK-MESSAGES: :[[@LINE-3]]:18: note: 'run' runs the lambda here
   // CHECK-MESSAGES: :[[@LINE-17]]:50: note: 'read_from' reads 'request_ids' here
     read_from(claims_storage);
     read_from(request_ids);

@@ -33,9 +33,9 @@ int main() {
 
   // Stores are told apart, even of one type.
   claims_storage.run(Claims{}, [] { request_ids.get_store(); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: the lambda reads store 'request_ids' where no scope is active [asyncctx-read-outside-run]
+  // CHECK-MESSAGES: :[[@LINE-1]]:49: warning: 'get_store' reads store 'request_ids' where no scope is active [asyncctx-read-outside-run]
   // CHECK-MESSAGES: :[[@LINE-20]]:5: note: 'main' runs with no scope active
-  // CHECK-MESSAGES: :[[@LINE-3]]:49: note: the lambda reads 'request_ids' here
+  // CHECK-MESSAGES: :[[@LINE-3]]:18: note: 'run' runs the lambda here
 
   // After enter_with on every path, and up to disable.
   claims_storage.enter_with(Claims{});
@@ -72,9 +72,8 @@ int main() {
   // The callable given to exit runs with no scope, even inside run.
   claims_storage.run(Claims{}, [] {
     claims_storage.exit([] { claims_storage.get_store(); });
-    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: the lambda reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
+    // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: 'get_store' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
     // CHECK-MESSAGES: :[[@LINE-2]]:20: note: 'exit' runs the callable with no scope of store 'claims_storage'
-    // CHECK-MESSAGES: :[[@LINE-3]]:45: note: the lambda reads 'claims_storage' here
   });
 
   // A callable made by bind where the store is in scope carries the scope;
@@ -84,9 +83,9 @@ int main() {
   });
   bound();
   auto unbound = claims_storage.bind([] { return claims_storage.get_store(); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: the lambda reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
-  // CHECK-MESSAGES: :[[@LINE-34]]:18: note: 'disable' cleared the store here
-  // CHECK-MESSAGES: :[[@LINE-3]]:65: note: the lambda reads 'claims_storage' here
+  // CHECK-MESSAGES: :[[@LINE-1]]:65: warning: 'get_store' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
+  // CHECK-MESSAGES: :[[@LINE-33]]:18: note: 'disable' cleared the store here
+  // CHECK-MESSAGES: :[[@LINE-3]]:33: note: 'bind' binds the lambda here
   unbound();
 
   run_examples();

@@ -1,20 +1,13 @@
 // The declarations of aws-lambda-cpp's <aws/lambda-runtime/runtime.h> that the
-// checks depend on, with the real shapes and no standard library (const char*
-// stands for std::string). run_handler has had two signatures:
+// checks depend on, with the real shapes and the real standard library (only
+// const char* stands for std::string). run_handler has had two signatures:
 //   void run_handler(std::function<invocation_response(invocation_request const&)> const& handler);
 //   void run_handler(handler_t* handler);  // older releases, a function pointer
 // ASYNCCTX_TEST_RUNTIME_FUNCTION_POINTER picks the older one.
 #ifndef ASYNCCTX_TEST_MOCK_LAMBDA_RUNTIME_H
 #define ASYNCCTX_TEST_MOCK_LAMBDA_RUNTIME_H
 
-namespace std {
-template <class Signature> class function;
-template <class R, class... A> class function<R(A...)> {
-public:
-  template <class F> function(F fn) {}
-  R operator()(A... args) const;
-};
-} // namespace std
+#include <functional>
 
 namespace aws {
 namespace lambda_runtime {

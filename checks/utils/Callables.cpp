@@ -1,0 +1,121 @@
+//===--- Callables.cpp - asyncctx-tidy ------------------------------------===//
+
+#include "Callables.h"
+#include "RoleConfig.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::asyncctx {
+
+/// One step from a callable expression towards what it is made from: through
+/// temporaries and conversions, a copy or a wrapper made from one callable
+/// (std::function), `&f`, and a captureless lambda's conversion to a
+/// function pointer.
+static const Expr *unwrapCallable(const Expr *E) {
+  E = E->IgnoreUnlessSpelledInSource()->IgnoreParenImpCasts();
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() == 1 ? Construct->getArg(0) : nullptr;
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+    return Cast->getSubExpr();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+    return UO->getSubExpr();
+  if (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(E))
+    if (isa_and_nonnull<CXXConversionDecl>(Conversion->getMethodDecl()))
+      return Conversion->getImplicitObjectArgument();
+  return nullptr;
+}
+
+const FunctionDecl *callableFunction(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreUnlessSpelledInSource()->IgnoreParenImpCasts();
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+      return Lambda->getCallOperator()->getCanonicalDecl();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        return FD->getCanonicalDecl();
+      // A named lambda, std::function or function reference stands for what
+      // initialised it.
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      E = VD ? VD->getInit() : nullptr;
+      continue;
+    }
+    E = unwrapCallable(E);
+  }
+  return nullptr;
+}
+
+bool isInlineLambda(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreUnlessSpelledInSource()->IgnoreParenImpCasts();
+    if (isa<LambdaExpr>(E))
+      return true;
+    if (isa<DeclRefExpr>(E))
+      return false;
+    E = unwrapCallable(E);
+  }
+  return false;
+}
+
+static bool isStd(const NamedDecl *D, llvm::StringRef Name) {
+  return D && D->isInStdNamespace() && D->getDeclName().isIdentifier() && D->getName() == Name;
+}
+
+bool startsThread(const Expr *E) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
+    return isStd(Class, "thread") || isStd(Class, "jthread");
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (isStd(Callee, "async"))
+      return true;
+    return Callee && Callee->getDeclName().isIdentifier() && Callee->getName() == "pthread_create" &&
+           Callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
+  }
+  return false;
+}
+
+/// The argument of a RUN, EXIT or BIND call that is the callable it runs.
+static const Expr *callableArgument(const CallExpr *Call, Role R) {
+  unsigned Index = R == Role::Run ? 1 : 0;
+  return Call->getNumArgs() > Index ? Call->getArg(Index) : nullptr;
+}
+
+static void addHandoff(llvm::SmallVectorImpl<Handoff> &Out, const Expr *Arg, RunsIn Where,
+                       std::optional<Role> By = std::nullopt, StoreRef Store = {}) {
+  if (!Arg)
+    return;
+  if (const FunctionDecl *Callable = callableFunction(Arg))
+    Out.push_back({Arg, Callable, Where, By, Store, isInlineLambda(Arg)});
+}
+
+llvm::SmallVector<Handoff, 1> handoffsOf(const Expr *E) {
+  llvm::SmallVector<Handoff, 1> Out;
+  if (startsThread(E)) {
+    const auto *Call = dyn_cast<CallExpr>(E);
+    auto Args = Call ? llvm::ArrayRef(Call->getArgs(), Call->getNumArgs())
+                     : llvm::ArrayRef(cast<CXXConstructExpr>(E)->getArgs(),
+                                      cast<CXXConstructExpr>(E)->getNumArgs());
+    for (const Expr *Arg : Args)
+      addHandoff(Out, Arg, RunsIn::NewThread);
+    return Out;
+  }
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return Out;
+  std::optional<Role> R = roleOfCall(Call);
+  if (R == Role::Run || R == Role::Exit || R == Role::Bind) {
+    addHandoff(Out, callableArgument(Call, *R), *R == Role::Bind ? RunsIn::Bound : RunsIn::Caller,
+               R, storeOfCall(Call));
+    return Out;
+  }
+  const RoleConfig *Config = currentRoleConfig();
+  if (Config && hasQualifiedName(Call->getDirectCallee(), Config->invocationRunners()))
+    for (const Expr *Arg : Call->arguments())
+      addHandoff(Out, Arg, RunsIn::Invocation);
+  return Out;
+}
+
+} // namespace clang::tidy::asyncctx

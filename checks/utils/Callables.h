@@ -1,0 +1,67 @@
+//===--- Callables.h - asyncctx-tidy --------------------------------------===//
+//
+// The one oracle for "where does this callable run?". Code that is handed a
+// callable (a RUN or EXIT of a store, a BIND, a thread start, an invocation
+// runner) runs it in one of a few ways, and every check asks here which:
+//
+//   Caller      now, inside the call: RUN makes its store's value current,
+//               EXIT clears it, the other stores are as at the call
+//   Bound       later, with the store as it was where BIND was called
+//   NewThread   on a new thread (std::thread, std::jthread, std::async,
+//               pthread_create): no value is current
+//   Invocation  as a fresh invocation (an invocation runner, such as
+//               aws::lambda_runtime::run_handler): no value is current, and
+//               none may be left behind
+//
+// A callable is one function to the oracle however it is spelled: a lambda
+// written at the call, a variable initialised with a lambda (also through
+// std::function or a copy), a function, or a pointer to one.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCCTX_TIDY_UTILS_CALLABLES_H
+#define ASYNCCTX_TIDY_UTILS_CALLABLES_H
+
+#include "Roles.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+
+namespace clang {
+class Expr;
+class FunctionDecl;
+
+namespace tidy::asyncctx {
+
+enum class RunsIn { Caller, Bound, NewThread, Invocation };
+
+/// One callable handed on by a call or construction.
+struct Handoff {
+  const Expr *Arg = nullptr;                ///< the argument as written
+  const FunctionDecl *Callable = nullptr;   ///< the function it names (canonical)
+  RunsIn Where = RunsIn::Caller;
+  /// RUN, EXIT or BIND, with the store it names; none for a thread or runner.
+  std::optional<Role> By;
+  StoreRef Store;
+  /// A lambda written at the call: its reads are reported where they are.
+  bool Inline = false;
+};
+
+/// The function that a callable expression names, if one does.
+const FunctionDecl *callableFunction(const Expr *E);
+
+/// Whether \p E, a callable argument, is a lambda written right there.
+bool isInlineLambda(const Expr *E);
+
+/// Whether \p E starts a new thread: a construction of std::thread or
+/// std::jthread, or a call of std::async or pthread_create.
+bool startsThread(const Expr *E);
+
+/// The callables that \p CallOrConstruct (a CallExpr or CXXConstructExpr)
+/// hands on, and where each runs. Empty for an ordinary call.
+llvm::SmallVector<Handoff, 1> handoffsOf(const Expr *CallOrConstruct);
+
+} // namespace tidy::asyncctx
+} // namespace clang
+
+#endif // ASYNCCTX_TIDY_UTILS_CALLABLES_H

@@ -1,0 +1,280 @@
+//===--- FunctionIndex.cpp - asyncctx-tidy --------------------------------===//
+
+#include "FunctionIndex.h"
+#include "Callables.h"
+#include "PlaceFinder.h"
+#include "RoleConfig.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::asyncctx {
+
+FunctionInfo::FunctionInfo() = default;
+FunctionInfo::FunctionInfo(FunctionInfo &&) = default;
+FunctionInfo::~FunctionInfo() = default;
+
+namespace {
+
+const FunctionDecl *canonical(const FunctionDecl *FD) { return FD ? FD->getCanonicalDecl() : nullptr; }
+
+/// The functions of a library's own API (a role function, a member of a
+/// store or guard class) implement the roles: their bodies are not the
+/// user's code to check.
+bool implementsRole(const FunctionDecl *FD) {
+  std::optional<Role> R = roleOf(FD);
+  if (R && *R != Role::RequiresScope && *R != Role::Invocation)
+    return true;
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  if (!Method)
+    return false;
+  std::optional<Role> ClassRole = roleOf(Method->getParent());
+  return ClassRole == Role::Store || ClassRole == Role::ScopeGuard;
+}
+
+/// How a function is entered: the one place that decides it. A callable
+/// handed to a runner or a thread start is entered there; it is entered only
+/// there (\p Only) if nothing else calls it or keeps its address.
+EntryKind classifyEntry(const FunctionDecl *FD, bool HandedToRunner, bool HandedToThread,
+                        bool OtherUses, bool &Only) {
+  Only = true;
+  if (FD->isMain())
+    return EntryKind::Main;
+  const RoleConfig *Config = currentRoleConfig();
+  if (roleOf(FD) == Role::Invocation ||
+      (Config && hasQualifiedName(FD, Config->invocationFunctions())))
+    return EntryKind::Invocation;
+  Only = !OtherUses;
+  if (HandedToRunner)
+    return EntryKind::Invocation;
+  if (HandedToThread)
+    return EntryKind::Thread;
+  return EntryKind::None;
+}
+
+class Traversal : public RecursiveASTVisitor<Traversal> {
+public:
+  Traversal(ASTContext &Ctx, FunctionIndex &Index, PlaceFinder &Places)
+      : Ctx(Ctx), Index(Index), Places(Places) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaBody() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    // Code in system headers reads no store of the user's; skipping it keeps
+    // the traversal to the code the user wrote.
+    if (D && !isa<TranslationUnitDecl>(D) && Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+      return true;
+    // What clang recovered of a declaration that failed to parse is a guess:
+    // nothing in it is reported.
+    if (D && D->isInvalidDecl())
+      return true;
+    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (FD && FD->doesThisDeclarationHaveABody() && implementsRole(FD))
+      return true;
+    if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext())
+      return Base::TraverseDecl(D);
+    return within(FD, [&] { return Base::TraverseDecl(D); });
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *E) {
+    const FunctionDecl *Op = E->getCallOperator();
+    if (Op->isDependentContext() || Op->isInvalidDecl())
+      return Base::TraverseLambdaExpr(E);
+    return within(Op, [&] { return Base::TraverseLambdaExpr(E); });
+  }
+
+  /// Tracks the variable of static storage whose initializer is traversed.
+  bool TraverseVarDecl(VarDecl *VD) {
+    if (!VD->hasGlobalStorage() || isa<ParmVarDecl>(VD))
+      return Base::TraverseVarDecl(VD);
+    const VarDecl *Saved = StaticInit;
+    StaticInit = VD;
+    bool Result = Base::TraverseVarDecl(VD);
+    StaticInit = Saved;
+    return Result;
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->hasGlobalStorage() && !VD->isStaticLocal() && !VD->isInvalidDecl() &&
+        !VD->getDeclContext()->isDependentContext() && !isa<ParmVarDecl>(VD) &&
+        (VD->getInit() || VD->getType()->getAsCXXRecordDecl()))
+      Index.Globals.push_back(VD);
+    Places.variable(VD);
+    if (Current && VD->hasLocalStorage() && guardExpr(VD->getInit()))
+      Index.Functions[Current].TouchesStore = true;
+    return true;
+  }
+
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    if (Current)
+      Places.memberInitializer(Init);
+    return Base::TraverseConstructorInitializer(Init);
+  }
+
+  bool VisitIfStmt(IfStmt *S) {
+    condition(S->getCond());
+    if (const VarDecl *VD = S->getConditionVariable())
+      condition(VD->getInit());
+    return true;
+  }
+  bool VisitWhileStmt(WhileStmt *S) { return condition(S->getCond()); }
+  bool VisitDoStmt(DoStmt *S) { return condition(S->getCond()); }
+  bool VisitForStmt(ForStmt *S) { return condition(S->getCond()); }
+  bool VisitConditionalOperator(ConditionalOperator *E) { return condition(E->getCond()); }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->isAssignmentOp())
+      Places.assignment(BO->getLHS(), BO->getRHS(), BO->getExprLoc());
+    return true;
+  }
+
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
+    if (Call->isAssignmentOp() && Call->getNumArgs() == 2)
+      Places.assignment(Call->getArg(0), Call->getArg(1), Call->getExprLoc());
+    return true;
+  }
+
+  bool VisitCXXNewExpr(CXXNewExpr *New) {
+    Places.newExpr(New);
+    return true;
+  }
+
+  bool VisitCompoundStmt(CompoundStmt *Block) {
+    if (Current)
+      for (const Stmt *S : Block->body())
+        Places.blockStatement(S);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    Places.call(Call, Current, StaticInit);
+    if (const Expr *CalleeExpr = Call->getCallee())
+      CalleeRefs.insert(CalleeExpr->IgnoreParenImpCasts());
+    handOn(Call);
+    if (!Current)
+      return true;
+    FunctionInfo &Info = Index.Functions[Current];
+    if (roleOfCall(Call) || startsThread(Call))
+      Info.TouchesStore = true;
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      Info.Callees.insert(canonical(Callee));
+      CalledDirectly.insert(canonical(Callee));
+    }
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    handOn(Construct);
+    if (!Current)
+      return true;
+    FunctionInfo &Info = Index.Functions[Current];
+    if (roleOf(Construct->getConstructor()->getParent()) == Role::ScopeGuard || startsThread(Construct))
+      Info.TouchesStore = true;
+    Info.Callees.insert(canonical(Construct->getConstructor()));
+    return true;
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      FunctionRefs.push_back({DRE, canonical(FD)});
+    return true;
+  }
+
+  /// What only the whole traversal tells: how each function is entered,
+  /// whose address escapes, and who calls whom.
+  void finish() {
+    for (const auto &[Ref, FD] : FunctionRefs)
+      if (!CalleeRefs.count(Ref) && !HandedOn.count(FD))
+        if (FunctionInfo *Info = Index.find(FD))
+          Info->AddressEscapes = true;
+    for (auto &[FD, Info] : Index.Functions) {
+      if (Bound.count(FD))
+        Info.Bound = true;
+      if (Info.FD)
+        Info.Entry = classifyEntry(Info.FD, ToRunner.count(FD), ToThread.count(FD),
+                                   CalledDirectly.count(FD) || Info.AddressEscapes, Info.EntryOnly);
+    }
+    for (auto &[FD, Info] : Index.Functions)
+      for (const FunctionDecl *Callee : Info.Callees)
+        if (FunctionInfo *CalleeInfo = Index.find(Callee))
+          CalleeInfo->Callers.insert(FD);
+  }
+
+private:
+  using Base = RecursiveASTVisitor<Traversal>;
+
+  template <class F> bool within(const FunctionDecl *FD, F Traverse) {
+    const FunctionDecl *Saved = Current;
+    Current = canonical(FD);
+    Index.Functions[Current].FD = FD->getDefinition() ? FD->getDefinition() : FD;
+    bool Result = Traverse();
+    Current = Saved;
+    return Result;
+  }
+
+  bool condition(const Expr *Cond) {
+    if (Current)
+      Places.condition(Cond);
+    return true;
+  }
+
+  /// Records the callables \p E hands on: a runner's are invocations (they
+  /// start afresh, so they are no callees), the others are callees of the
+  /// function that hands them on.
+  void handOn(const Expr *E) {
+    for (const Handoff &H : handoffsOf(E)) {
+      HandedOn.insert(H.Callable);
+      if (H.Where == RunsIn::Invocation) {
+        ToRunner.insert(H.Callable);
+        continue;
+      }
+      if (H.Where == RunsIn::NewThread)
+        ToThread.insert(H.Callable);
+      if (H.Where == RunsIn::Bound)
+        Bound.insert(H.Callable);
+      if (Current)
+        Index.Functions[Current].Callees.insert(H.Callable);
+    }
+  }
+
+  ASTContext &Ctx;
+  FunctionIndex &Index;
+  PlaceFinder &Places;
+  const FunctionDecl *Current = nullptr;
+  const VarDecl *StaticInit = nullptr;
+  llvm::DenseSet<const Expr *> CalleeRefs;
+  llvm::DenseSet<const FunctionDecl *> HandedOn, ToRunner, ToThread, Bound, CalledDirectly;
+  std::vector<std::pair<const DeclRefExpr *, const FunctionDecl *>> FunctionRefs;
+};
+
+} // namespace
+
+FunctionIndex::FunctionIndex(ASTContext &Ctx, PlaceFinder &Places) {
+  Traversal Walk(Ctx, *this, Places);
+  Walk.TraverseDecl(Ctx.getTranslationUnitDecl());
+  Walk.finish();
+}
+
+FunctionInfo *FunctionIndex::find(const FunctionDecl *FD) {
+  auto It = Functions.find(FD ? FD->getCanonicalDecl() : nullptr);
+  return It == Functions.end() || !It->second.FD ? nullptr : &It->second;
+}
+
+bool FunctionIndex::hasUnknownCallers(const FunctionInfo &Info) {
+  if (Info.AddressEscapes)
+    return true;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Info.FD)) {
+    if (Method->getParent()->isLambda())
+      return Info.Callers.empty();
+    if (Method->isVirtual())
+      return true;
+  }
+  return Info.FD->isExternallyVisible();
+}
+
+} // namespace clang::tidy::asyncctx

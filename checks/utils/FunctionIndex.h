@@ -1,0 +1,79 @@
+//===--- FunctionIndex.h - asyncctx-tidy ----------------------------------===//
+//
+// One traversal of the user's code (system headers skipped) that indexes
+// what the scope analysis needs: every function body (lambda call operators
+// and template instantiations included, template patterns not), whom each
+// calls and which callables it hands on (utils/Callables), how each function
+// is entered, and the namespace-scope variables. The same traversal feeds
+// utils/PlaceFinder, which collects the single places the checks report.
+//
+// A function is *relevant* when it touches a store (calls a role function,
+// declares a guard, starts a thread) or calls a relevant function; nothing
+// else is analysed further.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCCTX_TIDY_UTILS_FUNCTIONINDEX_H
+#define ASYNCCTX_TIDY_UTILS_FUNCTIONINDEX_H
+
+#include "ScopeLattice.h"
+
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
+#include <memory>
+#include <vector>
+
+namespace clang {
+class PostOrderCFGView;
+
+namespace tidy::asyncctx {
+class PlaceFinder;
+}
+
+namespace tidy::asyncctx {
+
+struct FunctionInfo {
+  const FunctionDecl *FD = nullptr;
+  bool TouchesStore = false;
+  bool Relevant = false;
+  bool AddressEscapes = false;
+  EntryKind Entry = EntryKind::None;
+  /// Every run of it begins as that entry point: nothing else calls it.
+  bool EntryOnly = true;
+  /// Handed to BIND: it runs with the store as it was at the bind, which is
+  /// where it is evaluated, not where the bound callable is called.
+  bool Bound = false;
+  llvm::SmallSetVector<const FunctionDecl *, 4> Callees; ///< calls and callables handed on
+  llvm::SmallSetVector<const FunctionDecl *, 4> Callers;
+  Summary Sum;
+  /// Built on the first analysis, kept for the passes after it.
+  std::unique_ptr<CFG> Graph;
+  std::unique_ptr<PostOrderCFGView> Order;
+  bool GraphBuilt = false;
+
+  FunctionInfo();
+  FunctionInfo(FunctionInfo &&);
+  ~FunctionInfo();
+};
+
+class FunctionIndex {
+public:
+  /// Indexes the translation unit; the single places go to \p Places.
+  FunctionIndex(ASTContext &Ctx, PlaceFinder &Places);
+
+  llvm::MapVector<const FunctionDecl *, FunctionInfo> Functions;
+  /// Namespace-scope variables and static data members with an initializer
+  /// or a class type (their initializers and destructors run outside main).
+  std::vector<const VarDecl *> Globals;
+
+  /// The function's entry in the index, if it has a body here.
+  FunctionInfo *find(const FunctionDecl *FD);
+  /// Whether \p Info's callers are not all known here (StrictMode).
+  static bool hasUnknownCallers(const FunctionInfo &Info);
+};
+
+} // namespace tidy::asyncctx
+} // namespace clang
+
+#endif // ASYNCCTX_TIDY_UTILS_FUNCTIONINDEX_H

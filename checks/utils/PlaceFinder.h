@@ -1,0 +1,61 @@
+//===--- PlaceFinder.h - asyncctx-tidy ------------------------------------===//
+//
+// The single places that some checks report without any flow: values kept
+// in static storage, guards that never end or cover nothing, ENTER_WITH in
+// a static initializer, null tests of a read that never returns null, and
+// the list of ENTER_WITH calls. utils/FunctionIndex's traversal hands each
+// node here, so no check needs an AST matcher of its own that would run
+// over every node of the standard library.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCCTX_TIDY_UTILS_PLACEFINDER_H
+#define ASYNCCTX_TIDY_UTILS_PLACEFINDER_H
+
+#include "ScopeAnalysis.h"
+
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang {
+class CXXCtorInitializer;
+class Stmt;
+
+namespace tidy::asyncctx {
+
+class PlaceFinder {
+public:
+  PlaceFinder(ASTContext &Ctx, ScopeFacts &Places) : Ctx(Ctx), Places(Places) {}
+
+  /// A variable: kept values and guards of static storage.
+  void variable(const VarDecl *VD);
+  /// A data member's initializer in a constructor.
+  void memberInitializer(const CXXCtorInitializer *Init);
+  /// `Target = Value`.
+  void assignment(const Expr *Target, const Expr *Value, SourceLocation Loc);
+  /// The condition of an `if`, a loop or `?:` (in a function).
+  void condition(const Expr *Cond);
+  void newExpr(const CXXNewExpr *New);
+  /// A call in \p Function (null outside functions), in the initializer of
+  /// \p StaticInit if that is not null.
+  void call(const CallExpr *Call, const FunctionDecl *Function, const VarDecl *StaticInit);
+  /// A statement of a block (in a function).
+  void blockStatement(const Stmt *S);
+
+  /// After the analysis: the ENTER_WITH calls that no manual scope bounds
+  /// (\p RestoredByGuard: those made inside a guard that only restores).
+  void finish(const llvm::DenseSet<const CallExpr *> &RestoredByGuard);
+
+private:
+  void keptInMember(const Expr *Target, const Expr *Value, SourceLocation Loc);
+  void keptStatic(const Expr *Value, const VarDecl *Target, SourceLocation Loc);
+
+  ASTContext &Ctx;
+  ScopeFacts &Places;
+  /// ENTER_WITH and DISABLE calls, with the function that makes each.
+  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> EnterWithCalls, DisableCalls;
+};
+
+} // namespace tidy::asyncctx
+} // namespace clang
+
+#endif // ASYNCCTX_TIDY_UTILS_PLACEFINDER_H
