@@ -67,6 +67,9 @@ if shutil.which("cmake") and shutil.which("ninja") and shutil.which("git"):
     config.available_features.add("cmake-project")
     config.substitutions.append(("%configure_orders", (
         "cmake -G Ninja -DCMAKE_CXX_COMPILER=%s -DASYNCCTX_INCLUDE_DIR=%s" % (config.clangxx, include))))
+# Neovim, for the editor guide's recipe (Debian 12's is 0.7).
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
 if shutil.which("pre-commit"):
     config.available_features.add("pre-commit")
 # The SARIF validator (scripts/common.sh fetches it; tests that need it are
