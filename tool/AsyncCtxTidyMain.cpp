@@ -25,17 +25,17 @@
 
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang-tidy/tool/ClangTidyMain.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
-#include "clang-tidy/tool/ClangTidyMain.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/StringSaver.h"
 #include "llvm/Support/WithColor.h"
 
@@ -59,7 +59,7 @@ static cl::opt<std::string> ExportSarif("export-sarif", cl::desc(R"(
 Write the diagnostics as a SARIF 2.1.0 log to
 <filename>: one result per diagnostic, with the
 check as its rule, notes as related locations and
-fix-its as fixes. File paths under the current
+a code flow, and fix-its as fixes. File paths under the current
 directory are relative to its base id SRCROOT.
 )"),
                                         cl::value_desc("filename"));
