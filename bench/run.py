@@ -13,7 +13,8 @@ input, in one run and alternating the order every round:
 
 and prints a Markdown table of medians (wall and CPU time, peak memory from
 /usr/bin/time), the ratios to the trivial run, the per-check breakdown from
---enable-check-profile, and whether SPEC.md's targets hold. It measures;
+--enable-check-profile, and whether the project's targets (docs/performance.md)
+hold. It measures;
 it asserts nothing (no test depends on it).
 
 Times on a shared virtual machine wander by several per cent between runs;
@@ -248,7 +249,7 @@ def main():
             print("| %s | %d | %d | %d | %.4f |" % (label, n["syntax-only"], n["trivial"], n["asyncctx"],
                                                    counted[label]))
 
-    print("\nTargets (SPEC.md):\n")
+    print("\nTargets:\n")
     a = results["(a) realistic TU"][1]
     c = results["(c) no store"][1]
     verdict = lambda ok: "met" if ok else "MISSED"

@@ -81,6 +81,18 @@ void EnterWithCheck::reportCall(const CallExpr *Call, const ScopeFacts &Facts, A
   else
     diag(Loc, "rewrite into %0 if nothing after this block reads store '%1'", DiagnosticIDs::Note)
         << Scoped << StoreName << Plan.Edits;
+  // clangd (where diagnostics are self-contained) makes a diagnostic's only
+  // quick fix the preferred one, which editors apply unasked; a note's
+  // rewrite must never be that, so there it comes with a second choice.
+  if (areDiagsSelfContained()) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    SourceLocation Line = SM.getExpansionLoc(Loc);
+    StringRef Rest = SM.getCharacterData(Line);
+    size_t LineEnd = std::min(Rest.find_first_of("\r\n"), Rest.size());
+    diag(Line, "silence the warning on this line (NOLINT)", DiagnosticIDs::Note)
+        << FixItHint::CreateInsertion(Line.getLocWithOffset(LineEnd),
+                                      " // NOLINT(" + getID().str() + ")");
+  }
 }
 
 } // namespace clang::tidy::asyncctx

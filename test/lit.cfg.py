@@ -35,6 +35,8 @@ config.substitutions.append(("%asyncctx_tidy", config.asyncctx_tidy))
 config.substitutions.append(("%asyncctx_include", include))
 config.substitutions.append(("%asyncctx_inputs", inputs))
 config.substitutions.append(("%asyncctx_src", config.asyncctx_src_root))
+config.substitutions.append(("%asyncctx_version", config.asyncctx_version))
+config.substitutions.append(("%asyncctx_build", config.asyncctx_obj_root))
 config.substitutions.append(("%store_flags", "-std=c++17 -Wall -Wextra -Werror -pthread -I" + include))
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%python", config.python))
@@ -65,6 +67,9 @@ if shutil.which("cmake") and shutil.which("ninja") and shutil.which("git"):
     config.available_features.add("cmake-project")
     config.substitutions.append(("%configure_orders", (
         "cmake -G Ninja -DCMAKE_CXX_COMPILER=%s -DASYNCCTX_INCLUDE_DIR=%s" % (config.clangxx, include))))
+# Neovim, for the editor guide's recipe (Debian 12's is 0.7).
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
 if shutil.which("pre-commit"):
     config.available_features.add("pre-commit")
 # The SARIF validator (scripts/common.sh fetches it; tests that need it are

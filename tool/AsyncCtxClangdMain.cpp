@@ -10,6 +10,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include <cstdio>
+#include <cstring>
+
 // Debian installs no clangd headers; this is ClangdMain.h's one declaration.
 namespace clang {
 namespace clangd {
@@ -23,5 +26,13 @@ extern volatile int AsyncCtxTidyModuleAnchorSource;
     AsyncCtxTidyModuleAnchorSource;
 
 int main(int argc, char *argv[]) {
+  // clangd prints its version with a printer of its own, which leaves no room
+  // for ours: name asyncctx-tidy's version (CMake's project(VERSION)) first.
+  for (int I = 1; I < argc; ++I)
+    if (std::strcmp(argv[I], "--version") == 0 || std::strcmp(argv[I], "-version") == 0) {
+      std::printf("asyncctx-clangd: clangd with the checks of asyncctx-tidy version %s\n",
+                  ASYNCCTX_TIDY_VERSION);
+      std::fflush(stdout);
+    }
   return clang::clangd::clangdMain(argc, argv);
 }

@@ -1,31 +1,46 @@
 //===--- AsyncCtxTidyMain.cpp - asyncctx-tidy -----------------------------===//
 //
 // asyncctx-tidy: clang-tidy's own command line, with every built-in module
-// and the asyncctx module linked in, and one addition: `--export-sarif`.
+// and the asyncctx module linked in, and what a team needs of it in CI:
 //
-// clang-tidy 19 writes its diagnostics only as text and as the YAML of
-// `--export-fixes`. For `--export-sarif=<file>`, asyncctx-tidy runs
-// clang-tidy with `--export-fixes` pointed at a temporary file (or at the
-// user's own, which it still gets) and turns that into SARIF afterwards.
-// `--sarif-input=<yaml>` converts an existing export instead, such as the
-// merged one run-clang-tidy writes, so a parallel whole-project run can
-// end in one SARIF log.
+// - `--export-sarif`. clang-tidy 19 writes its diagnostics only as text and
+//   as the YAML of `--export-fixes`, so asyncctx-tidy always runs clang-tidy
+//   with `--export-fixes` pointed at a temporary file and works from that
+//   afterwards: the SARIF log, the user's own `--export-fixes` (a copy
+//   without the fix-its of notes unless `--fix-notes`: clang-apply-
+//   replacements would apply them), and a message when clang stopped at its
+//   error limit. `--sarif-input=<yaml>` converts an existing export instead,
+//   such as the merged one run-clang-tidy writes.
+// - `--verify-config` also checks the values of the `asyncctx.*` options
+//   (clang-tidy checks only their keys).
+// - A compile database that lists nothing, or a `-p` directory without one,
+//   is an error rather than a run without flags.
+// - `--version` names asyncctx-tidy's version beside LLVM's.
 //
 //===----------------------------------------------------------------------===//
 
+#include "ExportedFixes.h"
 #include "SarifExport.h"
+#include "utils/RoleConfig.h"
 
 #include "clang-tidy/ClangTidyForceLinker.h"
+#include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/StringSaver.h"
 #include "llvm/Support/WithColor.h"
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <optional>
 #include <string>
@@ -44,7 +59,7 @@ static cl::opt<std::string> ExportSarif("export-sarif", cl::desc(R"(
 Write the diagnostics as a SARIF 2.1.0 log to
 <filename>: one result per diagnostic, with the
 check as its rule, notes as related locations and
-fix-its as fixes. File paths under the current
+a code flow, and fix-its as fixes. File paths under the current
 directory are relative to its base id SRCROOT.
 )"),
                                         cl::value_desc("filename"));
@@ -94,6 +109,80 @@ bool takeOption(llvm::ArrayRef<const char *> Args, size_t &Index,
   Value = Args[Index + 1];
   Index += 2;
   return true;
+}
+
+/// The value of an option the command line gives (the last one), without
+/// taking it out.
+std::optional<std::string> findOption(llvm::ArrayRef<const char *> Args,
+                                      llvm::StringRef Name) {
+  std::optional<std::string> Found;
+  for (size_t I = 1; I < Args.size();) {
+    if (llvm::StringRef(Args[I]) == "--")
+      break;
+    std::string Value;
+    if (takeOption(Args, I, Name, Value))
+      Found = Value;
+    else
+      ++I;
+  }
+  return Found;
+}
+
+/// Whether a flag (`--name`, `--name=true`) is on.
+bool hasFlag(llvm::ArrayRef<const char *> Args, llvm::StringRef Name) {
+  bool On = false;
+  for (llvm::StringRef Arg : Args.drop_front()) {
+    if (Arg == "--")
+      break;
+    std::optional<llvm::StringRef> Option = optionText(Arg);
+    if (!Option)
+      continue;
+    auto [Key, Value] = Option->split('=');
+    if (Key == Name)
+      On = !Value.equals_insensitive("false") && Value != "0";
+  }
+  return On;
+}
+
+/// The source files on the command line: its arguments before `--` that
+/// are neither options nor an option's value. Which options take the next
+/// argument as their value is the registered options' business; `-p`,
+/// `--extra-arg` and `--extra-arg-before` are registered only when
+/// clang-tidy parses the command line.
+std::vector<std::string> sourceFiles(llvm::ArrayRef<const char *> Args) {
+  std::vector<std::string> Files;
+  auto &Registered = cl::getRegisteredOptions();
+  for (size_t I = 1; I < Args.size(); ++I) {
+    llvm::StringRef Arg = Args[I];
+    if (Arg == "--")
+      break;
+    std::optional<llvm::StringRef> Option = optionText(Arg);
+    if (!Option || Option->empty()) {
+      Files.push_back(Arg.str());
+      continue;
+    }
+    if (Option->contains('='))
+      continue;
+    bool TakesValue = *Option == "p" || *Option == "extra-arg" ||
+                      *Option == "extra-arg-before";
+    auto It = Registered.find(*Option);
+    if (It != Registered.end())
+      TakesValue = It->second->getValueExpectedFlag() == cl::ValueRequired;
+    if (TakesValue)
+      ++I;
+  }
+  return Files;
+}
+
+/// Whether the command line only asks about the configuration or the tool
+/// (nothing is analysed, so no compile database is needed).
+bool analysesNothing(llvm::ArrayRef<const char *> Args) {
+  for (llvm::StringRef Name : {"list-checks", "dump-config", "explain-config",
+                               "verify-config", "help", "help-hidden",
+                               "help-list", "version"})
+    if (hasFlag(Args, Name))
+      return true;
+  return false;
 }
 
 SarifRequest takeSarifArguments(llvm::SmallVectorImpl<const char *> &Args) {
@@ -146,12 +235,12 @@ int reportError(const llvm::Twine &Message) {
 
 /// Converts exported diagnostics into the SARIF log; returns the status.
 int convert(llvm::ArrayRef<std::string> Inputs, llvm::StringRef Output) {
-  std::vector<clang::tooling::Diagnostic> All;
+  std::vector<clang::tooling::TranslationUnitDiagnostics> All;
   for (const std::string &Input : Inputs) {
-    auto Diagnostics = asyncctx::readExportedDiagnostics(Input);
-    if (!Diagnostics)
-      return reportError(llvm::toString(Diagnostics.takeError()));
-    std::move(Diagnostics->begin(), Diagnostics->end(), std::back_inserter(All));
+    auto Documents = asyncctx::readExportedDocuments(Input);
+    if (!Documents)
+      return reportError(llvm::toString(Documents.takeError()));
+    std::move(Documents->begin(), Documents->end(), std::back_inserter(All));
   }
   llvm::SmallString<256> Root;
   if (llvm::sys::fs::current_path(Root))
@@ -160,6 +249,186 @@ int convert(llvm::ArrayRef<std::string> Inputs, llvm::StringRef Output) {
           asyncctx::writeSarifLog(asyncctx::buildSarifLog(All, Root), Output))
     return reportError("SARIF log: " + llvm::toString(std::move(E)));
   return 0;
+}
+
+/// Points a file descriptor at /dev/null while it lives (for a pass whose
+/// messages a later one repeats, or whose verdict a later one gives).
+class Silence {
+public:
+  explicit Silence(int Fd) : Fd(Fd) {
+    llvm::outs().flush();
+    Saved = ::dup(Fd);
+    int Null = ::open("/dev/null", O_WRONLY);
+    if (Saved >= 0 && Null >= 0)
+      ::dup2(Null, Fd);
+    if (Null >= 0)
+      ::close(Null);
+  }
+  ~Silence() {
+    llvm::outs().flush();
+    if (Saved >= 0) {
+      ::dup2(Saved, Fd);
+      ::close(Saved);
+    }
+  }
+
+private:
+  int Fd;
+  int Saved = -1;
+};
+
+/// The check of the compile database that clang-tidy would use, where
+/// clang-tidy would carry on with no flags or with no file (a `-p` that names
+/// no database, or a database that lists nothing): a team would believe its
+/// code linted. Returns the status to exit with, or nothing to go on.
+std::optional<int> checkCompileDatabase(llvm::ArrayRef<const char *> Args) {
+  if (llvm::is_contained(llvm::map_range(Args, [](const char *A) {
+                           return llvm::StringRef(A);
+                         }),
+                         "--") ||
+      analysesNothing(Args))
+    return std::nullopt; // The flags after `--` are the database.
+
+  std::string Error;
+  llvm::SmallString<256> Directory;
+  if (std::optional<std::string> BuildPath = findOption(Args, "p")) {
+    // LLVM also looks in the directory's parents, so a misspelt directory
+    // inside a build tree finds that tree's database, with other flags.
+    if (!llvm::sys::fs::is_directory(*BuildPath))
+      return reportError("-p names '" + *BuildPath +
+                         "', which is not a directory (-p names the build "
+                         "directory that holds compile_commands.json)");
+    if (!clang::tooling::CompilationDatabase::autoDetectFromDirectory(*BuildPath, Error))
+      return reportError("no compile database in '" + *BuildPath +
+                         "' (-p names the build directory that holds "
+                         "compile_commands.json): " +
+                         llvm::StringRef(Error).trim());
+    Directory = *BuildPath;
+  } else {
+    // Found as clang-tidy finds it: in the first file's directory or above.
+    std::vector<std::string> Files = sourceFiles(Args);
+    if (Files.empty())
+      return std::nullopt;
+    llvm::SmallString<256> Path(Files.front());
+    llvm::sys::fs::make_absolute(Path);
+    for (llvm::StringRef Dir = llvm::sys::path::parent_path(Path); !Dir.empty();
+         Dir = llvm::sys::path::parent_path(Dir)) {
+      llvm::SmallString<256> Json(Dir), Flags(Dir);
+      llvm::sys::path::append(Json, "compile_commands.json");
+      llvm::sys::path::append(Flags, "compile_flags.txt");
+      if (llvm::sys::fs::exists(Json) || llvm::sys::fs::exists(Flags)) {
+        Directory = Dir;
+        break;
+      }
+    }
+  }
+  llvm::SmallString<256> Json(Directory);
+  llvm::sys::path::append(Json, "compile_commands.json");
+  if (Directory.empty() || !llvm::sys::fs::exists(Json))
+    return std::nullopt;
+  auto Database = clang::tooling::JSONCompilationDatabase::loadFromFile(
+      Json, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (Database && Database->getAllCompileCommands().empty())
+    return reportError("the compile database '" + Json +
+                       "' lists no file, so nothing would be analysed; "
+                       "regenerate it (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+  return std::nullopt;
+}
+
+/// `--verify-config` for the values clang-tidy does not check: those of the
+/// `asyncctx.*` options (an unknown profile, a name that is not qualified).
+/// The configuration is found as clang-tidy finds it (`--config`,
+/// `--config-file`, or the `.clang-tidy` files above the first file or the
+/// current directory); each source is checked on its own and named in the
+/// message. Returns whether any value is invalid.
+bool verifyAsyncCtxValues(llvm::ArrayRef<const char *> Args) {
+  namespace tidy = clang::tidy;
+  std::vector<std::string> Files = sourceFiles(Args);
+  std::string FileName = Files.empty() ? "dummy" : Files.front();
+  std::unique_ptr<tidy::ClangTidyOptionsProvider> Provider;
+  auto FromText = [&](llvm::StringRef Text, llvm::StringRef Source) {
+    llvm::ErrorOr<tidy::ClangTidyOptions> Parsed =
+        tidy::parseConfiguration(llvm::MemoryBufferRef(Text, Source));
+    if (Parsed) // clang-tidy reports a configuration that does not parse.
+      Provider = std::make_unique<tidy::ConfigOptionsProvider>(
+          tidy::ClangTidyGlobalOptions(), tidy::ClangTidyOptions(), std::move(*Parsed),
+          tidy::ClangTidyOptions());
+  };
+  if (std::optional<std::string> File = findOption(Args, "config-file")) {
+    if (auto Text = llvm::MemoryBuffer::getFile(*File))
+      FromText((*Text)->getBuffer(), *File);
+  } else if (std::optional<std::string> Config = findOption(Args, "config")) {
+    FromText(*Config, "<command-line-config>");
+  } else {
+    Provider = std::make_unique<tidy::FileOptionsProvider>(
+        tidy::ClangTidyGlobalOptions(), tidy::ClangTidyOptions(), tidy::ClangTidyOptions());
+  }
+  if (!Provider)
+    return false;
+
+  std::vector<tidy::ClangTidyOptionsProvider::OptionsSource> Sources;
+  {
+    // A .clang-tidy that does not parse is clang-tidy's to report.
+    Silence Quiet(STDERR_FILENO);
+    Sources = Provider->getRawOptions(FileName);
+  }
+  std::vector<llvm::StringRef> Keys = clang::tidy::asyncctx::RoleConfig::keys();
+  bool AnyInvalid = false;
+  for (const auto &[Options, Source] : Sources) {
+    // The keys as every check reads them, and as one check reads them
+    // (`asyncctx-enter-with.asyncctx.Profiles`).
+    llvm::StringMap<tidy::ClangTidyOptions::OptionMap> ByPrefix;
+    for (const auto &Entry : Options.CheckOptions)
+      for (llvm::StringRef Key : Keys) {
+        llvm::StringRef Name = Entry.getKey();
+        if (Name.consume_back(Key) && (Name.empty() || Name.ends_with(".")))
+          ByPrefix[Name][Key] = Entry.getValue();
+      }
+    for (const auto &Group : ByPrefix) {
+      std::vector<std::string> Errors;
+      clang::tidy::asyncctx::RoleConfig::get(Group.getValue(), Errors);
+      for (const std::string &Error : Errors) {
+        AnyInvalid = true;
+        llvm::WithColor::error(llvm::errs(), Source)
+            << "invalid asyncctx configuration: " << Group.getKey() << Error
+            << " [-verify-config]\n";
+      }
+    }
+  }
+  return AnyInvalid;
+}
+
+/// Reads clang-tidy's export after the run: says when clang stopped at its
+/// error limit, writes the user's own export without the fix-its of notes
+/// (unless --fix-notes), and the SARIF log if asked for. Returns the status.
+int afterRun(llvm::StringRef Export, const SarifRequest &Request, bool FixNotes) {
+  auto Documents = asyncctx::readExportedDocuments(Export);
+  if (!Documents)
+    return reportError(llvm::toString(Documents.takeError()));
+  int Status = 0;
+  if (std::optional<asyncctx::ErrorLimitHit> Limit = asyncctx::findErrorLimit(*Documents)) {
+    llvm::WithColor::error(llvm::errs(), "asyncctx-tidy")
+        << "clang stopped at its error limit in '" << Limit->MainFile << "' after "
+        << Limit->Errors << " errors: the findings after that point are missing; "
+        << "fix the errors, or raise the limit with --extra-arg=-ferror-limit=0\n";
+    Status = 1;
+  }
+  if (Request.UserExportFixes && !Documents->empty()) {
+    std::vector<clang::tooling::TranslationUnitDiagnostics> Copy = *Documents;
+    if (!FixNotes)
+      asyncctx::dropNoteFixes(Copy);
+    if (llvm::Error E = asyncctx::writeExportedDocuments(Copy, *Request.UserExportFixes))
+      return reportError(llvm::toString(std::move(E)));
+  }
+  if (Request.Output) {
+    llvm::SmallString<256> Root;
+    if (llvm::sys::fs::current_path(Root))
+      Root.clear();
+    if (llvm::Error E = asyncctx::writeSarifLog(
+            asyncctx::buildSarifLog(*Documents, Root), *Request.Output))
+      return reportError("SARIF log: " + llvm::toString(std::move(E)));
+  }
+  return Status;
 }
 
 /// Lists our options with clang-tidy's: `--help` shows only the options of
@@ -179,6 +448,10 @@ void joinClangTidyCategory() {
 
 int main(int argc, const char **argv) {
   joinClangTidyCategory();
+  // The version is CMake's project(VERSION), the one place it is kept.
+  cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "asyncctx-tidy version " ASYNCCTX_TIDY_VERSION "\n";
+  });
 
   // Expand response files first, as clang-tidy would, so that options given
   // in them are seen too.
@@ -209,16 +482,25 @@ int main(int argc, const char **argv) {
         Args, [](const char *A) { return llvm::StringRef(A) == "--"; });
     Args.insert(DashDash, Saver.save(Option).data());
   };
-
-  // Without SARIF, clang-tidy gets back exactly what it was given.
-  if (!Sarif.Output) {
-    if (Sarif.UserExportFixes)
-      AddOption("--export-fixes=" + *Sarif.UserExportFixes);
+  auto RunClangTidy = [&] {
     return clang::tidy::clangTidyMain(static_cast<int>(Args.size()), Args.data());
+  };
+
+  if (hasFlag(Args, "verify-config")) {
+    if (!verifyAsyncCtxValues(Args))
+      return RunClangTidy();
+    // clang-tidy still reports what it checks; its "No config errors
+    // detected." would contradict ours.
+    Silence Quiet(STDOUT_FILENO);
+    RunClangTidy();
+    return 1;
   }
 
-  // Find out now, not after a long analysis, that the log has nowhere to go.
-  {
+  if (std::optional<int> Status = checkCompileDatabase(Args))
+    return *Status;
+
+  if (Sarif.Output) {
+    // Find out now, not after a long analysis, that the log has nowhere to go.
     llvm::SmallString<256> Directory(*Sarif.Output);
     llvm::sys::fs::make_absolute(Directory);
     llvm::sys::path::remove_filename(Directory);
@@ -226,18 +508,17 @@ int main(int argc, const char **argv) {
             llvm::sys::fs::access(Directory, llvm::sys::fs::AccessMode::Write))
       return reportError("SARIF log: cannot write '" + *Sarif.Output +
                          "': " + EC.message());
+
+    // The log's lines and columns are read from the files after clang-tidy
+    // ran; fixes applied in that run would move them.
+    if (asksForFixes(Args))
+      return reportError("--export-sarif describes the files as they are and "
+                         "cannot be combined with --fix, --fix-errors or "
+                         "--fix-notes; apply the fixes in a second run");
   }
 
-  // The log's lines and columns are read from the files after clang-tidy
-  // ran; fixes applied in that run would move them.
-  if (asksForFixes(Args))
-    return reportError("--export-sarif describes the files as they are and "
-                       "cannot be combined with --fix, --fix-errors or "
-                       "--fix-notes; apply the fixes in a second run");
-
   // clang-tidy writes the export only when there are diagnostics, so an
-  // empty temporary file means none; the user's own export, if asked for,
-  // gets a copy of it.
+  // empty temporary file means none.
   llvm::SmallString<128> Export;
   if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
           "asyncctx-tidy-export", "yaml", Export))
@@ -245,17 +526,8 @@ int main(int argc, const char **argv) {
   llvm::FileRemover RemoveExport(Export);
   AddOption("--export-fixes=" + Export);
 
-  int Status =
-      clang::tidy::clangTidyMain(static_cast<int>(Args.size()), Args.data());
-
-  uint64_t Size = 0;
-  if (Sarif.UserExportFixes && !llvm::sys::fs::file_size(Export, Size) &&
-      Size > 0)
-    if (std::error_code EC =
-            llvm::sys::fs::copy_file(Export, *Sarif.UserExportFixes))
-      return reportError("cannot write '" + *Sarif.UserExportFixes +
-                         "': " + EC.message());
-  if (int ConvertStatus = convert({std::string(Export)}, *Sarif.Output))
-    return ConvertStatus;
+  int Status = RunClangTidy();
+  if (int AfterStatus = afterRun(Export, Sarif, hasFlag(Args, "fix-notes")))
+    return AfterStatus;
   return Status;
 }

@@ -2,7 +2,6 @@
 
 #include "SarifExport.h"
 
-#include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -10,14 +9,14 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/YAMLTraits.h"
 #include "llvm/Support/raw_ostream.h"
 
 #ifndef ASYNCCTX_TIDY_VERSION
-#define ASYNCCTX_TIDY_VERSION "0"
+#error "CMakeLists.txt defines ASYNCCTX_TIDY_VERSION from project(VERSION)"
 #endif
-
-LLVM_YAML_IS_DOCUMENT_LIST_VECTOR(clang::tooling::TranslationUnitDiagnostics)
+#ifndef ASYNCCTX_DOCS_URL
+#error "CMakeLists.txt defines ASYNCCTX_DOCS_URL"
+#endif
 
 using clang::tooling::Diagnostic;
 using clang::tooling::DiagnosticMessage;
@@ -25,29 +24,6 @@ using llvm::json::Array;
 using llvm::json::Object;
 
 namespace asyncctx {
-
-llvm::Expected<std::vector<Diagnostic>>
-readExportedDiagnostics(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return llvm::createStringError(Buffer.getError(), "cannot read '%s': %s",
-                                   Path.str().c_str(),
-                                   Buffer.getError().message().c_str());
-  std::vector<Diagnostic> All;
-  if ((*Buffer)->getBuffer().trim().empty())
-    return All;
-  std::vector<clang::tooling::TranslationUnitDiagnostics> Documents;
-  llvm::yaml::Input In((*Buffer)->getBuffer());
-  In >> Documents;
-  if (In.error())
-    return llvm::createStringError(
-        In.error(), "'%s' is not a file of clang-tidy's exported diagnostics",
-        Path.str().c_str());
-  for (auto &Document : Documents)
-    for (Diagnostic &D : Document.Diagnostics)
-      All.push_back(std::move(D));
-  return All;
-}
 
 namespace {
 
@@ -75,8 +51,35 @@ constexpr RuleText AsyncCtxRules[] = {
      "docs/checks/invocation-leak.md"},
 };
 
+/// Where a rule is documented. Ours: the check's page in the repository at
+/// this release's tag (ASYNCCTX_DOCS_URL, set in CMakeLists.txt). clang-tidy's
+/// checks: clang-tidy's page of the check; compiler diagnostics: clang's
+/// reference of its warning flags.
+std::string helpUri(llvm::StringRef Id) {
+  for (const RuleText &Known : AsyncCtxRules)
+    if (Known.Id == Id)
+      return (ASYNCCTX_DOCS_URL "/" + Known.Page).str();
+  if (Id == "clang-tidy-config")
+    return ASYNCCTX_DOCS_URL "/docs/profiles.md";
+  llvm::StringRef Flag = Id;
+  if (Flag.consume_front("clang-diagnostic-"))
+    return Flag == "error" ? "https://clang.llvm.org/docs/DiagnosticsReference.html"
+                           : ("https://clang.llvm.org/docs/DiagnosticsReference.html#w" +
+                              Flag.lower());
+  llvm::StringRef Module, Check;
+  if (Id.starts_with("clang-analyzer-"))
+    std::tie(Module, Check) = std::make_pair(Id.take_front(14), Id.drop_front(15));
+  else
+    std::tie(Module, Check) = Id.split('-');
+  if (Check.empty())
+    return "https://clang.llvm.org/extra/clang-tidy/checks/list.html";
+  return ("https://clang.llvm.org/extra/clang-tidy/checks/" + Module + "/" + Check +
+          ".html")
+      .str();
+}
+
 Object describeRule(llvm::StringRef Id) {
-  Object Rule{{"id", Id}};
+  Object Rule{{"id", Id}, {"helpUri", helpUri(Id)}};
   for (const RuleText &Known : AsyncCtxRules)
     if (Known.Id == Id) {
       Rule["shortDescription"] = Object{{"text", Known.Summary}};
@@ -84,21 +87,13 @@ Object describeRule(llvm::StringRef Id) {
           {"text", ("asyncctx-tidy documents this check in " + Known.Page).str()}};
       return Rule;
     }
-  // Compiler diagnostics are named after their warning flag; clang-tidy's
-  // checks are `<module>-<check>`, documented under
-  // checks/<module>/<check>.html.
   llvm::StringRef Flag = Id;
-  if (Flag.consume_front("clang-diagnostic-")) {
+  if (Id == "clang-tidy-config")
+    Rule["shortDescription"] = Object{{"text", "an invalid clang-tidy configuration value"}};
+  else if (Flag.consume_front("clang-diagnostic-"))
     Rule["shortDescription"] = Object{
         {"text", Flag == "error" ? std::string("a compile error")
                                  : ("the compiler's -W" + Flag + " warning").str()}};
-  } else {
-    auto [Module, Check] = Id.split('-');
-    if (!Check.empty())
-      Rule["helpUri"] = ("https://clang.llvm.org/extra/clang-tidy/checks/" +
-                         Module + "/" + Check + ".html")
-                            .str();
-  }
   return Rule;
 }
 
@@ -178,7 +173,8 @@ public:
     llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
   }
 
-  void add(const Diagnostic &D) {
+  /// Adds one diagnostic of the run whose main file is \p MainFile.
+  void add(const Diagnostic &D, llvm::StringRef MainFile) {
     const DiagnosticMessage &M = D.Message;
     std::string Key = (D.DiagnosticName + "\n" + M.Message + "\n" +
                        absolute(D, M.FilePath) + "\n" + llvm::Twine(M.FileOffset))
@@ -190,19 +186,42 @@ public:
                   {"ruleIndex", ruleIndex(D.DiagnosticName)},
                   {"level", level(D.DiagLevel)},
                   {"message", Object{{"text", M.Message}}}};
+    // Code scanning rejects a log with a result that has no location. A
+    // diagnostic about no place in the code (an invalid configuration value)
+    // is put on the first line of the file the run analysed.
+    std::optional<Object> Where;
     if (!M.FilePath.empty())
-      Result["locations"] = Array{Object{{"physicalLocation", place(D, M)}}};
+      Where = place(D, M);
+    else if (!MainFile.empty())
+      Where = firstLine(absolute(D, MainFile));
+    if (Where)
+      Result["locations"] = Array{Object{{"physicalLocation", Object(*Where)}}};
 
+    // The notes twice: as related locations, which code scanning lists under
+    // the result, and as one thread of a code flow (the warning, then its
+    // notes in order), which it shows as a path through the code: from where
+    // the scope ended or never began to the read, from the enter_with to the
+    // exits it outlives.
     Array Related;
+    Array Flow;
+    if (Where)
+      Flow.push_back(Object{{"location", Object{{"physicalLocation", Object(*Where)},
+                                                {"message", Object{{"text", M.Message}}}}}});
     for (const DiagnosticMessage &Note : D.Notes) {
       if (Note.FilePath.empty())
         continue;
+      Object NotePlace = place(D, Note);
       Related.push_back(Object{{"id", static_cast<int64_t>(Related.size())},
                                {"message", Object{{"text", Note.Message}}},
-                               {"physicalLocation", place(D, Note)}});
+                               {"physicalLocation", Object(NotePlace)}});
+      Flow.push_back(Object{{"location", Object{{"physicalLocation", std::move(NotePlace)},
+                                                {"message", Object{{"text", Note.Message}}}}}});
     }
-    if (!Related.empty())
+    if (!Related.empty()) {
       Result["relatedLocations"] = std::move(Related);
+      Result["codeFlows"] = Array{Object{
+          {"threadFlows", Array{Object{{"locations", std::move(Flow)}}}}}};
+    }
 
     // The warning's own fix first, then those on its notes (what
     // --fix-notes would apply), each described by its message.
@@ -218,6 +237,7 @@ public:
   llvm::json::Value finish() && {
     Object Driver{{"name", "asyncctx-tidy"},
                   {"version", ASYNCCTX_TIDY_VERSION},
+                  {"informationUri", ASYNCCTX_DOCS_URL "/README.md"},
                   {"rules", std::move(Rules)}};
     Object Run{{"tool", Object{{"driver", std::move(Driver)}}},
                {"columnKind", "unicodeCodePoints"},
@@ -281,6 +301,13 @@ private:
     return R;
   }
 
+  /// The first line of \p File, whole.
+  Object firstLine(const std::string &File) {
+    Object Location{{"artifactLocation", artifact(File)}};
+    Location["region"] = Object{{"startLine", 1}};
+    return Location;
+  }
+
   Object place(const Diagnostic &D, const DiagnosticMessage &M) {
     std::string File = absolute(D, M.FilePath);
     unsigned End = Positions.wordEnd(File, M.FileOffset);
@@ -330,11 +357,13 @@ private:
 
 } // namespace
 
-llvm::json::Value buildSarifLog(llvm::ArrayRef<Diagnostic> Diagnostics,
-                                llvm::StringRef SourceRoot) {
+llvm::json::Value
+buildSarifLog(llvm::ArrayRef<clang::tooling::TranslationUnitDiagnostics> Documents,
+              llvm::StringRef SourceRoot) {
   LogBuilder Builder(SourceRoot);
-  for (const Diagnostic &D : Diagnostics)
-    Builder.add(D);
+  for (const auto &Document : Documents)
+    for (const Diagnostic &D : Document.Diagnostics)
+      Builder.add(D, Document.MainSourceFile);
   return std::move(Builder).finish();
 }
 

@@ -4,8 +4,8 @@
 // with `--export-fixes` (one YAML document per run, or the merged file of
 // run-clang-tidy) into a SARIF 2.1.0 log for code scanning: one result per
 // diagnostic with its check as the rule, its location as line and column,
-// its notes as related locations, and its fix-its (and those of its notes)
-// as SARIF fixes.
+// its notes as related locations and as a code flow, and its fix-its (and
+// those of its notes) as SARIF fixes.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,17 +21,14 @@
 
 namespace asyncctx {
 
-/// Reads every YAML document of a file written by clang-tidy's
-/// `--export-fixes` (or merged by run-clang-tidy). An empty file has none.
-llvm::Expected<std::vector<clang::tooling::Diagnostic>>
-readExportedDiagnostics(llvm::StringRef Path);
-
-/// Builds the SARIF log. File paths under \p SourceRoot become URIs
-/// relative to the base id SRCROOT (so code scanning maps them onto the
-/// repository); others stay absolute file URIs. Duplicates (a header's
-/// finding reported from several translation units) are dropped.
+/// Builds the SARIF log from the exported documents (one per clang-tidy
+/// run). File paths under \p SourceRoot become URIs relative to the base id
+/// SRCROOT (so code scanning maps them onto the repository); others stay
+/// absolute file URIs. Duplicates (a header's finding reported from several
+/// translation units) are dropped. Every result has a location: one without
+/// any gets the first line of its run's main file.
 llvm::json::Value
-buildSarifLog(llvm::ArrayRef<clang::tooling::Diagnostic> Diagnostics,
+buildSarifLog(llvm::ArrayRef<clang::tooling::TranslationUnitDiagnostics> Documents,
               llvm::StringRef SourceRoot);
 
 /// Writes the log to the file \p Path.

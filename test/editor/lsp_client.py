@@ -3,11 +3,14 @@
 
 The session: initialize, open one file, wait for its publishDiagnostics,
 ask for the code actions of every diagnostic (and of chosen points), apply
-the first quick fix whose diagnostic has the chosen code, then shut down. It prints what an
+the first quick fix whose diagnostic has the chosen code (or that has the
+chosen title), then shut down. It prints what an
 editor would show, one fact per line, for FileCheck:
 
   diagnostic <line>:<col> <severity> <source> <code>: <message>
-  action "<title>" (<kind>) for <code>       (the actions of each diagnostic)
+  action "<title>" (<kind>) for <code>       (the actions of each diagnostic;
+                                             <kind> ends ", preferred" for the
+                                             one an editor applies unasked)
   action "<title>" (<kind>) at <line>:<col>  (with --actions-at)
   fixed-file-begin / the fixed file's lines / fixed-file-end
   exit <status>
@@ -178,12 +181,14 @@ def session(args, transcript):
                 "textDocument": {"uri": uri}, "range": d["range"],
                 "context": {"diagnostics": [d]}}, args.timeout) or []
             for action in actions:
-                print('action "%s" (%s) for %s' % (action["title"], action.get("kind", "-"),
-                                                   d.get("code", "-")))
+                print('action "%s" (%s%s) for %s' % (
+                    action["title"], action.get("kind", "-"),
+                    ", preferred" if action.get("isPreferred") else "", d.get("code", "-")))
                 if "edit" not in action:
                     continue
-                if (fixed is None and d.get("code") == args.apply
-                        and action.get("kind") == "quickfix"):
+                wanted = (d.get("code") == args.apply if args.apply
+                          else action["title"] == args.apply_title)
+                if fixed is None and wanted and action.get("kind") == "quickfix":
                     edits = action["edit"].get("changes", {}).get(uri)
                     if edits is None:
                         edits = [e for change in action["edit"].get("documentChanges", [])
@@ -197,9 +202,9 @@ def session(args, transcript):
                 "context": {"diagnostics": []}}, args.timeout) or []
             for action in actions:
                 print('action "%s" (%s) at %s' % (action["title"], action.get("kind", "-"), at))
-        if args.apply:
+        if args.apply or args.apply_title:
             if fixed is None:
-                print("no quick fix for %s" % args.apply)
+                print("no quick fix for %s" % (args.apply or args.apply_title))
             else:
                 print("fixed-file-begin")
                 sys.stdout.write(fixed if fixed.endswith("\n") else fixed + "\n")
@@ -232,6 +237,7 @@ def main():
                         help="an argument for the server (repeatable)")
     parser.add_argument("--root", help="the workspace root (default: the file's folder)")
     parser.add_argument("--apply", help="apply the first quick fix of a diagnostic with this code")
+    parser.add_argument("--apply-title", help="apply the first quick fix with this title")
     parser.add_argument("--actions-at", action="append", default=[], metavar="LINE:COL",
                         help="also list the code actions offered at this point (repeatable)")
     parser.add_argument("--write-fixed", help="also write the fixed file here")

@@ -5,13 +5,17 @@ The check holds the log to what the SARIF 2.1.0 schema requires of the
 objects asyncctx-tidy writes: the required properties, the allowed property
 names of each object (the schema closes them with additionalProperties:
 false), enumerations and minimum values, unique related-location ids, and
-that each result's ruleIndex names the rule of its ruleId. Every breach is
+that each result's ruleIndex names the rule of its ruleId. And what GitHub
+code scanning wants beyond the schema: every result has a location (it
+rejects the whole log otherwise), and every rule a helpUri. Every breach is
 printed as `sarif-error: <where>: <what>` and makes the exit status 1.
 
 Then, for FileCheck, one line per fact:
 
+  rule <ruleId> <helpUri>
   result <ruleId> <level> <file>:<line>:<col>-<line>:<col> "<message>"
     related <file>:<line>:<col> "<message>"
+    flow <file>:<line>:<col> "<message>"       (each step of a code flow)
     fix "<description>" <file>:<line>:<col>-<line>:<col> -> "<text>" ...
 
 With --apply DIR, every fix is applied (lines and columns in code points)
@@ -44,7 +48,13 @@ ALLOWED = {
     "rule": {"id", "name", "shortDescription", "fullDescription", "help", "helpUri",
              "defaultConfiguration", "properties"},
     "result": {"ruleId", "ruleIndex", "level", "message", "locations",
-               "relatedLocations", "fixes", "kind", "properties"},
+               "relatedLocations", "codeFlows", "fixes", "kind", "properties"},
+    "codeFlow": {"message", "threadFlows", "properties"},
+    "threadFlow": {"id", "message", "initialState", "immutableState", "locations",
+                   "properties"},
+    "threadFlowLocation": {"index", "location", "stack", "kinds", "taxa", "module",
+                           "state", "nestingLevel", "executionOrder", "executionTimeUtc",
+                           "importance", "webRequest", "webResponse", "properties"},
     "message": {"text", "markdown", "id", "arguments", "properties"},
     "location": {"id", "physicalLocation", "message", "properties"},
     "physicalLocation": {"artifactLocation", "region", "contextRegion", "properties"},
@@ -64,6 +74,8 @@ REQUIRED = {
     "driver": {"name"},
     "rule": {"id"},
     "result": {"message"},
+    "codeFlow": {"threadFlows"},
+    "threadFlow": {"locations"},
     "fix": {"artifactChanges"},
     "artifactChange": {"artifactLocation", "replacements"},
     "replacement": {"deletedRegion"},
@@ -187,6 +199,10 @@ def check(log, c):
             rw = "%s.tool.driver.rules[%d]" % (where, i)
             rule = c.obj(rule, "rule", rw)
             rule_ids.append(rule.get("id"))
+            if not isinstance(rule.get("helpUri"), str) or \
+                    not urllib.parse.urlparse(rule["helpUri"]).scheme:
+                c.error(rw, "rule needs an absolute 'helpUri'")
+            facts.append("rule %s %s" % (rule.get("id"), rule.get("helpUri")))
             for key in ("shortDescription", "fullDescription", "help"):
                 if key in rule:
                     c.text_object(rule[key], rw + "." + key)
@@ -206,6 +222,8 @@ def check(log, c):
                         and rule_ids[index] == result.get("ruleId")):
                     c.error(rw + ".ruleIndex", "does not name the rule '%s'" % result.get("ruleId"))
             where_shown = "?"
+            if not result.get("locations"):
+                c.error(rw, "result needs a location (code scanning rejects the log)")
             for j, loc in enumerate(c.array(result.get("locations", []), rw + ".locations")):
                 loc = c.obj(loc, "location", "%s.locations[%d]" % (rw, j))
                 p = c.physical(loc.get("physicalLocation", {}), "%s.locations[%d].physicalLocation" % (rw, j), base_ids)
@@ -227,6 +245,22 @@ def check(log, c):
                         p["region"].get("startColumn", 1), note))
             if len(set(ids)) != len(ids):
                 c.error(rw + ".relatedLocations", "ids repeat")
+            for j, flow in enumerate(c.array(result.get("codeFlows", []), rw + ".codeFlows")):
+                cw = "%s.codeFlows[%d]" % (rw, j)
+                flow = c.obj(flow, "codeFlow", cw)
+                for k, thread in enumerate(c.array(flow.get("threadFlows", []), cw + ".threadFlows", 1)):
+                    tw = "%s.threadFlows[%d]" % (cw, k)
+                    thread = c.obj(thread, "threadFlow", tw)
+                    for m, step in enumerate(c.array(thread.get("locations", []), tw + ".locations", 1)):
+                        sw = "%s.locations[%d]" % (tw, m)
+                        step = c.obj(step, "threadFlowLocation", sw)
+                        loc = c.obj(step.get("location", {}), "location", sw + ".location")
+                        note = c.message(loc.get("message", {"text": ""}), sw + ".location.message")
+                        p = c.physical(loc.get("physicalLocation", {}), sw + ".location.physicalLocation", base_ids)
+                        if "artifactLocation" in p and "region" in p:
+                            facts.append('  flow %s:%d:%d "%s"' % (
+                                shown(p["artifactLocation"]), p["region"]["startLine"],
+                                p["region"].get("startColumn", 1), note))
             for j, fix in enumerate(c.array(result.get("fixes", []), rw + ".fixes")):
                 fw = "%s.fixes[%d]" % (rw, j)
                 fix = c.obj(fix, "fix", fw)
