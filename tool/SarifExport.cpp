@@ -28,27 +28,16 @@ namespace asyncctx {
 namespace {
 
 /// What code scanning shows for a rule: for our checks, the summary that
-/// opens the check's page (and its header's comment) and the page; clang-tidy's
-/// own checks link to clang-tidy's documentation.
+/// opens the check's page (checks/Checks.def) and the page; clang-tidy's own
+/// checks link to clang-tidy's documentation.
 struct RuleText {
   llvm::StringRef Id;
   llvm::StringRef Summary;
   llvm::StringRef Page;
 };
 constexpr RuleText AsyncCtxRules[] = {
-    {"asyncctx-enter-with",
-     "Finds calls that make a store's value current with no scope "
-     "(`enter_with`), where the scoped `run` is the safe alternative.",
-     "docs/checks/enter-with.md"},
-    {"asyncctx-read-outside-run",
-     "Finds reads of a context store where no scope of that store is active, "
-     "within a function and across the functions of the translation unit.",
-     "docs/checks/read-outside-run.md"},
-    {"asyncctx-invocation-leak",
-     "Finds values of a context store that can outlive their invocation: a "
-     "value entered and not cleared on some path, a value read from a store "
-     "and kept in static storage, a scope that never ends.",
-     "docs/checks/invocation-leak.md"},
+#define ASYNCCTX_CHECK(Class, Name, Summary) {"asyncctx-" Name, Summary, "docs/checks/" Name ".md"},
+#include "Checks.def"
 };
 
 /// Where a rule is documented. Ours: the check's page in the repository at

@@ -17,8 +17,8 @@ namespace clang::tidy::asyncctx {
 static constexpr llvm::StringLiteral AnnotationPrefix = "asyncctx::";
 
 static constexpr RoleInfo Roles[] = {
-#define ASYNCCTX_ROLE(Name, Annotation, Macro, Key, Kind, Summary)                                 \
-  {Role::Name, Annotation, Macro, Key, Kind, Summary},
+#define ASYNCCTX_ROLE(Name, Annotation, Macro, Key, On, Lists, Summary)                                 \
+  {Role::Name, Annotation, Macro, Key, On, Lists, Summary},
 #include "Roles.def"
 };
 
@@ -162,23 +162,13 @@ bool hasRoleTrait(const Decl *D, unsigned Trait) {
 /// The local variable that \p E names, through copies, moves and
 /// conversions (`prev`, `std::move(prev)`).
 static const VarDecl *localVariable(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E); Construct && Construct->getNumArgs() == 1) {
-      E = Construct->getArg(0);
-      continue;
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(E); Call && Call->getNumArgs() == 1 && Call->isCallToStdMove()) {
-      E = Call->getArg(0);
-      continue;
-    }
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-      return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) ? VD : nullptr;
-    }
-    return nullptr;
-  }
-  return nullptr;
+  E = E ? E->IgnoreUnlessSpelledInSource() : nullptr;
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E);
+      Call && Call->getNumArgs() == 1 && Call->isCallToStdMove())
+    E = Call->getArg(0)->IgnoreUnlessSpelledInSource();
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) ? VD : nullptr;
 }
 
 /// For a call of a ReturnsPrevious ENTER_WITH that restores a previous value

@@ -38,14 +38,14 @@ namespace tidy::asyncctx {
 
 /// The roles of the annotation vocabulary (listed once, in Roles.def).
 enum class Role {
-#define ASYNCCTX_ROLE(Name, Annotation, Macro, Key, Kind, Summary) Name,
+#define ASYNCCTX_ROLE(Name, Annotation, Macro, Key, On, Lists, Summary) Name,
 #include "Roles.def"
 };
 
 /// What Roles.def says of one role.
 struct RoleInfo {
   Role R;
-  llvm::StringLiteral Annotation, Macro, Key, Kind, Summary;
+  llvm::StringLiteral Annotation, Macro, Key, On, Lists, Summary;
 };
 
 /// Every role, in the order of Roles.def.
