@@ -3,6 +3,7 @@
 #include "EnterWithCheck.h"
 #include "InvocationLeakCheck.h"
 #include "ReadOutsideRunCheck.h"
+#include "SuspendInScopeCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"

@@ -114,8 +114,25 @@ void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
         << describeFunction(cast<FunctionDecl>(Origin)) << Store;
     break;
   case NoScopeOrigin::Thread:
-    diag(Fact.OriginLoc, "a callable started on a new thread runs with no scope active",
-         DiagnosticIDs::Note);
+    if (roleOf(Origin) == Role::Spawn)
+      diag(Fact.OriginLoc, "%0 runs the callable later or elsewhere, with no scope active; "
+                           "bind it to carry the scope",
+           DiagnosticIDs::Note)
+          << Origin->getDeclName();
+    else
+      diag(Fact.OriginLoc, "a callable started on a new thread runs with no scope active",
+           DiagnosticIDs::Note);
+    break;
+  case NoScopeOrigin::LazyCoroutine:
+    diag(Fact.OriginLoc, "%0 returns before the body of the lazy coroutine starts: its scope "
+                         "covers none of it",
+         DiagnosticIDs::Note)
+        << Origin->getDeclName();
+    break;
+  case NoScopeOrigin::Suspended:
+    diag(Fact.OriginLoc, "the coroutine suspends here, and the scope of %0 ends with it",
+         DiagnosticIDs::Note)
+        << Origin->getDeclName();
     break;
   case NoScopeOrigin::GlobalInit:
     diag(Fact.OriginLoc, "%0 is initialized before 'main', where no scope is active",

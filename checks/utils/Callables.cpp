@@ -6,6 +6,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::asyncctx {
 
@@ -77,6 +78,34 @@ bool startsThread(const Expr *E) {
   return false;
 }
 
+bool spawns(const Expr *E) {
+  if (startsThread(E))
+    return true;
+  const auto *Call = dyn_cast<CallExpr>(E);
+  return Call && roleOf(Call->getDirectCallee()) == Role::Spawn;
+}
+
+bool carriesContext(const FunctionDecl *FD) {
+  const CXXRecordDecl *Task = FD ? FD->getReturnType()->getAsCXXRecordDecl() : nullptr;
+  return Task && roleOf(Task) == Role::CarriesContext;
+}
+
+CoroutineKind coroutineKind(const FunctionDecl *FD) {
+  const FunctionDecl *Definition = FD ? FD->getDefinition() : nullptr;
+  const auto *Body = Definition ? dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody()) : nullptr;
+  if (!Body)
+    return CoroutineKind::None;
+  if (carriesContext(Definition))
+    return CoroutineKind::CarriesContext;
+  const auto *Initial = dyn_cast_or_null<CoawaitExpr>(
+      dyn_cast_or_null<Expr>(Body->getInitSuspendStmt())
+          ? cast<Expr>(Body->getInitSuspendStmt())->IgnoreImplicit()
+          : nullptr);
+  const CXXRecordDecl *Awaiter =
+      Initial ? Initial->getOperand()->getType()->getAsCXXRecordDecl() : nullptr;
+  return isStd(Awaiter, "suspend_never") ? CoroutineKind::Eager : CoroutineKind::Lazy;
+}
+
 /// The argument of a RUN, EXIT or BIND call that is the callable it runs.
 static const Expr *callableArgument(const CallExpr *Call, Role R) {
   unsigned Index = R == Role::Run ? 1 : 0;
@@ -88,12 +117,15 @@ static void addHandoff(llvm::SmallVectorImpl<Handoff> &Out, const Expr *Arg, Run
   if (!Arg)
     return;
   if (const FunctionDecl *Callable = callableFunction(Arg))
-    Out.push_back({Arg, Callable, Where, By, Store, isInlineLambda(Arg)});
+    Out.push_back({Arg, Callable, Where, By, Store, isInlineLambda(Arg), coroutineKind(Callable)});
 }
 
 llvm::SmallVector<Handoff, 1> handoffsOf(const Expr *E) {
   llvm::SmallVector<Handoff, 1> Out;
-  if (startsThread(E)) {
+  // A thread or spawn runs its callables with no value current; a callable
+  // that BIND made is no callable here (callableFunction sees a call), and
+  // BIND's own handoff evaluates it where it was bound.
+  if (spawns(E)) {
     const auto *Call = dyn_cast<CallExpr>(E);
     auto Args = Call ? llvm::ArrayRef(Call->getArgs(), Call->getNumArgs())
                      : llvm::ArrayRef(cast<CXXConstructExpr>(E)->getArgs(),

@@ -35,6 +35,18 @@ namespace tidy::asyncctx {
 
 enum class RunsIn { Caller, Bound, NewThread, Invocation };
 
+/// What a coroutine callable does to the scope of a RUN or BIND that calls
+/// it: the scope ends when the call returns, which for a coroutine is its
+/// first suspension.
+enum class CoroutineKind {
+  None,           ///< not a coroutine
+  Eager,          ///< `initial_suspend()` is std::suspend_never: in scope up to
+                  ///< its first co_await or co_yield
+  Lazy,           ///< any other initial suspension: the body runs after the
+                  ///< call returned, outside the scope
+  CarriesContext, ///< its task type restores the value at every resumption
+};
+
 /// One callable handed on by a call or construction.
 struct Handoff {
   const Expr *Arg = nullptr;                ///< the argument as written
@@ -45,7 +57,16 @@ struct Handoff {
   StoreRef Store;
   /// A lambda written at the call: its reads are reported where they are.
   bool Inline = false;
+  CoroutineKind Coroutine = CoroutineKind::None;
 };
+
+/// How the coroutine \p FD (a function or a lambda's call operator), if it
+/// is one, treats the scope of whoever calls it.
+CoroutineKind coroutineKind(const FunctionDecl *FD);
+
+/// Whether \p FD is a coroutine whose task type carries the context
+/// (ASYNCCTX_CARRIES_CONTEXT, asyncctx.ContextCarryingTasks).
+bool carriesContext(const FunctionDecl *FD);
 
 /// The function that a callable expression names, if one does.
 const FunctionDecl *callableFunction(const Expr *E);
@@ -56,6 +77,10 @@ bool isInlineLambda(const Expr *E);
 /// Whether \p E starts a new thread: a construction of std::thread or
 /// std::jthread, or a call of std::async or pthread_create.
 bool startsThread(const Expr *E);
+
+/// Whether \p E runs its callable arguments elsewhere, with no value
+/// current: it starts a thread, or calls a SPAWN function.
+bool spawns(const Expr *E);
 
 /// The callables that \p CallOrConstruct (a CallExpr or CXXConstructExpr)
 /// hands on, and where each runs. Empty for an ordinary call.

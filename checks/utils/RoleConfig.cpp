@@ -36,6 +36,8 @@ struct Profile {
   llvm::StringLiteral Name;
   llvm::ArrayRef<ProfileStore> Stores;
   llvm::ArrayRef<llvm::StringLiteral> Runners = {};
+  /// Roles that name no store (spawns, task types).
+  llvm::ArrayRef<ProfileEntry> Storeless = {};
 };
 
 // folly/io/async/Request.h
@@ -112,13 +114,31 @@ constexpr ProfileEntry BoostLogThreadAttributes[] = {
 constexpr ProfileStore BoostLog[] = {
     {"boost::log::core", "'BOOST_LOG_SCOPED_THREAD_ATTR'", BoostLogThreadAttributes}};
 
+// boost/asio/post.hpp, dispatch.hpp, defer.hpp, co_spawn.hpp, and the same in
+// standalone Asio's asio/ (namespace asio): each runs its handler on an
+// executor, where no value is current.
+constexpr ProfileEntry AsioSpawns[] = {
+    {Role::Spawn, "boost::asio::post"},     {Role::Spawn, "boost::asio::dispatch"},
+    {Role::Spawn, "boost::asio::defer"},    {Role::Spawn, "boost::asio::co_spawn"},
+    {Role::Spawn, "asio::post"},            {Role::Spawn, "asio::dispatch"},
+    {Role::Spawn, "asio::defer"},           {Role::Spawn, "asio::co_spawn"},
+};
+
+// folly/coro/Task.h, folly/coro/AsyncGenerator.h: a task restores the
+// RequestContext it was started with each time it resumes.
+constexpr ProfileEntry FollyTasks[] = {
+    {Role::CarriesContext, "folly::coro::Task"},
+    {Role::CarriesContext, "folly::coro::AsyncGenerator"},
+};
+
 // aws/lambda-runtime/runtime.h
 constexpr llvm::StringLiteral AwsLambdaRunners[] = {"aws::lambda_runtime::run_handler"};
 
 constexpr Profile Profiles[] = {
+    {"asio", {}, {}, AsioSpawns},
     {"aws-lambda", {}, AwsLambdaRunners},
     {"boost-log", BoostLog},
-    {"folly", Folly},
+    {"folly", Folly, {}, FollyTasks},
     {"log4cxx", Log4cxx},
     {"opentelemetry", OpenTelemetry},
     {"spdlog", Spdlog},
@@ -194,7 +214,7 @@ void RoleConfig::parseKey(const ClangTidyOptions::OptionMap &Options, llvm::Stri
                           std::optional<Role> R, std::vector<std::string> &Errors) {
   llvm::StringRef Value = optionValue(Options, Key, "");
   Values.emplace_back(Key.str(), Value.str());
-  bool StoreAllowed = R && *R != Role::Store && *R != Role::Invocation;
+  bool StoreAllowed = R && refersToStore(*R);
   llvm::StringRef Hint = StoreAllowed ? " (write 'ns::Class::member', or "
                                         "'ns::Class::member=ns::Store' to name its store)"
                          : R      ? " (write 'ns::Name')"
@@ -275,6 +295,8 @@ std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::Option
       continue;
     for (llvm::StringRef Runner : P.Runners)
       Config->Runners.push_back(Runner.str());
+    for (const ProfileEntry &E : P.Storeless)
+      Config->add(E.Name, E.R, "", E.Traits);
     for (const ProfileStore &S : P.Stores) {
       for (const ProfileEntry &E : S.Entries)
         Config->add(E.Name, E.R, S.Name, E.Traits);

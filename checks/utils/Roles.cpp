@@ -24,6 +24,11 @@ static constexpr RoleInfo Roles[] = {
 
 llvm::ArrayRef<RoleInfo> allRoles() { return Roles; }
 
+bool refersToStore(Role R) {
+  return R != Role::Store && R != Role::Invocation && R != Role::Spawn &&
+         R != Role::CarriesContext;
+}
+
 llvm::StringRef roleName(Role R) { return Roles[static_cast<unsigned>(R)].Annotation; }
 
 static std::optional<Role> parseRole(llvm::StringRef Name) {

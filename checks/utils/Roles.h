@@ -51,6 +51,10 @@ struct RoleInfo {
 /// Every role, in the order of Roles.def.
 llvm::ArrayRef<RoleInfo> allRoles();
 
+/// Whether a function or class of role \p R refers to a store (a call of it
+/// names one); a store itself, an invocation, a spawn and a task type do not.
+bool refersToStore(Role R);
+
 /// The role's name as spelled after "asyncctx::" in the annotation.
 llvm::StringRef roleName(Role R);
 

@@ -64,6 +64,9 @@ public:
   void handleEnterRestoredByGuard(const CallExpr *EnterWith) override {
     RestoredByGuard.insert(EnterWith);
   }
+  void handleSuspendInScope(SuspendFact Fact) override {
+    Facts.Suspends.push_back(std::move(Fact));
+  }
   llvm::DenseSet<const CallExpr *> RestoredByGuard;
 
 private:

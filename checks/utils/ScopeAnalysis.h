@@ -46,6 +46,7 @@ class NamedDecl;
 class CallExpr;
 class CXXNewExpr;
 class Expr;
+class Stmt;
 class ValueDecl;
 class VarDecl;
 
@@ -66,7 +67,9 @@ enum class NoScopeOrigin {
   Invocation,     ///< an INVOCATION function starts with none
   Disabled,       ///< DISABLE cleared the store
   Exit,           ///< the callable given to EXIT runs with none
-  Thread,         ///< a callable started on a new thread
+  Thread,         ///< a callable started on a new thread, or by a SPAWN function
+  LazyCoroutine,  ///< a lazy coroutine given to RUN/BIND: its body starts after RUN returned
+  Suspended,      ///< a coroutine given to RUN/BIND, after its first suspension
   GlobalInit,     ///< a namespace-scope or static member initializer
   GlobalDestroy,  ///< the destructor of a namespace-scope variable
   NewStore,       ///< a store that is a local variable: created with no value
@@ -112,6 +115,18 @@ struct LeakFact {
   SourceLocation EndLoc;                     ///< where the leaking path ends the invocation
 };
 
+/// A coroutine suspends (co_await, co_yield) while a scope it opened in its
+/// own body is active: the value stays on this thread while it waits, and is
+/// missing where it resumes.
+struct SuspendFact {
+  const Stmt *Suspend = nullptr;          ///< the co_await or co_yield
+  SourceLocation KeywordLoc;
+  const FunctionDecl *Coroutine = nullptr;
+  StoreRef Store;
+  SourceLocation OpenedAt;                ///< the ENTER_WITH, or the guard's variable
+  const NamedDecl *OpenedBy = nullptr;    ///< the ENTER_WITH function, or the guard variable
+};
+
 /// A value put into a variable of namespace, static or thread storage.
 struct StaticStore {
   const Expr *Value = nullptr;
@@ -130,6 +145,7 @@ struct KeptGuard {
 struct ScopeFacts {
   std::vector<ReadFact> Reads;
   std::vector<LeakFact> Leaks;
+  std::vector<SuspendFact> Suspends;
 
   /// The entry points of the translation unit that are entered only as
   /// such (nothing else calls them): what each run of them begins with.
@@ -179,6 +195,8 @@ public:
   virtual void handleLeak(LeakFact Fact) = 0;
   /// An ENTER_WITH made while a guard that restores the store is live.
   virtual void handleEnterRestoredByGuard(const CallExpr *EnterWith) = 0;
+  /// A suspension while a scope the coroutine opened is active.
+  virtual void handleSuspendInScope(SuspendFact Fact) = 0;
 };
 
 /// Analyses every function of the translation unit that touches a store,

@@ -69,12 +69,13 @@ void ScopeDataflow::read(const StoreRef &Store, const ReadSite &Site, const Stat
     }
   }
   if (S.Flags & Entry) {
-    Need &N = Found[Store.key()];
+    Need &N = Found[{Store.key(), unsigned(St.suspendedAt().isValid())}];
     if (!N.ReadFunction) {
       N.Store = Store;
       N.ReadLoc = Site.ReadLoc;
       N.ReadFunction = Site.ReadFunction;
       N.FirstLoc = Site.Loc;
+      N.SuspendedAt = St.suspendedAt();
       if (Site.Reader != Site.ReadFunction && Current)
         N.Chain.push_back({Current->FD, Site.Reader, Site.Loc});
       N.Chain.append(Site.Chain.begin(), Site.Chain.end());
@@ -102,7 +103,8 @@ void ScopeDataflow::read(const StoreRef &Store, const ReadSite &Site, const Stat
 
 void ScopeDataflow::readNeeds(const FunctionDecl *Callee, SourceLocation Loc, const State &St,
                               bool Record, const StoreRef *OnlyStore,
-                              llvm::ArrayRef<const Expr *> Args, const Expr *Inline) {
+                              llvm::ArrayRef<const Expr *> Args, const Expr *Inline,
+                              const ScopeEnd *End) {
   FunctionInfo *Info = Index.find(Callee);
   if (!Info || !Info->Relevant || Info == Current)
     return;
@@ -111,6 +113,15 @@ void ScopeDataflow::readNeeds(const FunctionDecl *Callee, SourceLocation Loc, co
     StoreRef Store = atCall(N.Store, Info->FD, Args);
     if (OnlyStore && OnlyStore->key() != Store.key())
       continue;
+    // A coroutine's reads where the scope that calls it has already ended.
+    std::optional<State> Ended;
+    if (End && End->Store.key() == Store.key() && (End->Lazy || Entry.first.second)) {
+      Ended = St;
+      if (End->Lazy)
+        Ended->set(Store, No, NoScopeOrigin::LazyCoroutine, End->At, End->By);
+      else
+        Ended->set(Store, No, NoScopeOrigin::Suspended, N.SuspendedAt, End->By);
+    }
     ReadSite Site{Loc, Info->FD, N.Chain, N.ReadLoc, N.ReadFunction};
     if (Inline) {
       // The lambda is written here: its reads are where the user looks.
@@ -125,7 +136,7 @@ void ScopeDataflow::readNeeds(const FunctionDecl *Callee, SourceLocation Loc, co
         Site.StartedBy = Construct->getConstructor()->getParent();
       }
     }
-    read(Store, Site, St, Record);
+    read(Store, Site, Ended ? *Ended : St, Record);
   }
 }
 
@@ -166,6 +177,12 @@ void ScopeDataflow::runHandoff(const Handoff &H, const Expr *Consumer, State &St
                              : cast<CXXConstructExpr>(Consumer)->getConstructor()->getParent();
   const Expr *Inline = H.Inline ? Consumer : nullptr;
   SourceLocation Loc = H.Arg->getBeginLoc();
+  // RUN's and BIND's scope ends when the callable returns: for a coroutine,
+  // at its first suspension, or before its body for a lazy one.
+  std::optional<ScopeEnd> End;
+  if ((H.By == Role::Run || H.By == Role::Bind) &&
+      (H.Coroutine == CoroutineKind::Eager || H.Coroutine == CoroutineKind::Lazy))
+    End = ScopeEnd{H.Store, H.Coroutine == CoroutineKind::Lazy, At, By};
   switch (H.Where) {
   case RunsIn::Caller: {
     State Inside = St;
@@ -173,11 +190,11 @@ void ScopeDataflow::runHandoff(const Handoff &H, const Expr *Consumer, State &St
       Inside.set(H.Store, In);
     else
       Inside.set(H.Store, No, NoScopeOrigin::Exit, At, By);
-    readNeeds(H.Callable, Loc, Inside, Record, nullptr, {}, Inline);
+    readNeeds(H.Callable, Loc, Inside, Record, nullptr, {}, Inline, End ? &*End : nullptr);
     return;
   }
   case RunsIn::Bound:
-    readNeeds(H.Callable, Loc, St, Record, &H.Store, {}, Inline);
+    readNeeds(H.Callable, Loc, St, Record, &H.Store, {}, Inline, End ? &*End : nullptr);
     return;
   case RunsIn::NewThread:
     readNeeds(H.Callable, Loc, State::noScope(NoScopeOrigin::Thread, At, By), Record, nullptr, {},
@@ -207,14 +224,41 @@ void ScopeDataflow::handleCall(const CallExpr *Call, State &St, bool Record) {
   }
   for (const Handoff &H : handoffsOf(Call))
     runHandoff(H, Call, St, Record);
-  if (R == Role::Run || R == Role::Exit || R == Role::Bind || startsThread(Call))
+  if (R == Role::Run || R == Role::Exit || R == Role::Bind || spawns(Call))
     return;
   if (Callee)
     callAndContinue(Callee, Loc, St, Record, argumentsFor(Call, Callee));
 }
 
+void ScopeDataflow::suspend(const Stmt *S, SourceLocation Keyword, State &St, bool Record) {
+  if (!Current || carriesContext(Current->FD))
+    return;
+  // The scopes this coroutine opened in its own body stay on this thread
+  // while it waits. They are reported here; the reads after the suspension
+  // are not reported again for the same cause (the state keeps them In).
+  if (Record && Handler)
+    for (const auto &Entry : St.stores()) {
+      const StoreState &Open = Entry.second;
+      if (!(Open.Flags & In))
+        continue; // open on some path to here is enough: that path suspends in it
+      if (Open.Guard)
+        Handler->handleSuspendInScope(
+            {S, Keyword, Current->FD, Open.Store, Open.Guard->getLocation(), Open.Guard});
+      else if (Open.EnteredBy && Open.EnteredVia.isInvalid())
+        Handler->handleSuspendInScope({S, Keyword, Current->FD, Open.Store,
+                                       Open.EnteredBy->getExprLoc(),
+                                       Open.EnteredBy->getDirectCallee()});
+    }
+  St.suspend(Keyword);
+}
+
 void ScopeDataflow::transferStmt(const Stmt *S, State &St, bool Record) {
-  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+  if (const auto *Await = dyn_cast<CoawaitExpr>(S)) {
+    if (!Await->isImplicit())
+      suspend(S, Await->getKeywordLoc(), St, Record);
+  } else if (const auto *Yield = dyn_cast<CoyieldExpr>(S)) {
+    suspend(S, Yield->getKeywordLoc(), St, Record);
+  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
     handleCall(Call, St, Record);
   } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
     for (const Handoff &H : handoffsOf(Construct))

@@ -13,6 +13,9 @@
 //                       guard only restores); its destructor puts it back
 //   a call              the callee's needs are read at the call, then its
 //                       effects hold
+//   co_await, co_yield    a scope the coroutine opened is reported
+//                       (asyncctx-suspend-in-scope); the reads after it are
+//                       needs of their own, for a RUN of this coroutine
 //   a handed-on callable  its needs are read at the state it runs in
 //                       (utils/Callables): RUN(S) makes S In, EXIT(S) makes
 //                       it No, a thread starts with none, BIND(S) carries S
@@ -62,7 +65,17 @@ private:
     const NamedDecl *StartedBy = nullptr;
   };
 
+  /// Where the scope of a RUN or BIND that calls a coroutine ends: before
+  /// its body (lazy), or at its first suspension.
+  struct ScopeEnd {
+    StoreRef Store;
+    bool Lazy = false;
+    SourceLocation At;
+    const NamedDecl *By = nullptr;
+  };
+
   void transfer(const CFGElement &Element, State &St, bool Record);
+  void suspend(const Stmt *S, SourceLocation Keyword, State &St, bool Record);
   void transferStmt(const Stmt *S, State &St, bool Record);
   void handleCall(const CallExpr *Call, State &St, bool Record);
   void runHandoff(const Handoff &H, const Expr *Consumer, State &St, bool Record);
@@ -70,7 +83,7 @@ private:
   /// lambda written at the call that runs it (\p Inline), at its reads.
   void readNeeds(const FunctionDecl *Callee, SourceLocation Loc, const State &St, bool Record,
                  const StoreRef *OnlyStore, llvm::ArrayRef<const Expr *> Args,
-                 const Expr *Inline = nullptr);
+                 const Expr *Inline = nullptr, const ScopeEnd *End = nullptr);
   /// A direct call: its needs are read here, then its effects hold.
   void callAndContinue(const FunctionDecl *Callee, SourceLocation Loc, State &St, bool Record,
                        llvm::ArrayRef<const Expr *> Args);

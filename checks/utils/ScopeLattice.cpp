@@ -21,6 +21,8 @@ bool StoreState::join(const StoreState &Other) {
     EnteredBy = Other.EnteredBy;
     EnteredVia = Other.EnteredVia;
   }
+  if (!Guard)
+    Guard = Other.Guard;
   if (Joined == Flags)
     return false;
   Flags = Joined;
@@ -58,7 +60,7 @@ StoreState State::lookup(const StoreRef &Store) const {
 
 void State::set(const StoreRef &Store, unsigned Flags, NoScopeOrigin Origin, SourceLocation Loc,
                 const NamedDecl *D) {
-  Stores[Store.key()] = StoreState{Store, Flags, Origin, Loc, D, nullptr, SourceLocation()};
+  Stores[Store.key()] = StoreState{Store, Flags, Origin, Loc, D, nullptr, SourceLocation(), nullptr};
 }
 
 void State::enter(const StoreRef &Store, const CallExpr *EnterWith) {
@@ -77,8 +79,10 @@ void State::beginGuard(const VarDecl *Guard, const StoreRef &Store, bool Restore
   StoreState Before = get(Store.key());
   Before.Store = Store;
   Guards[Guard] = SavedByGuard{Before, RestoresOnly};
-  if (!RestoresOnly)
+  if (!RestoresOnly) {
     set(Store, In);
+    Stores[Store.key()].Guard = Guard;
+  }
 }
 
 void State::endGuard(const VarDecl *Guard) {
@@ -109,6 +113,10 @@ bool State::join(const State &Other) {
   for (auto &Entry : Stores)
     Changed |= Entry.second.join(Other.get(Entry.first));
   Changed |= Default.join(Other.Default);
+  if (SuspendedAt.isInvalid() && Other.SuspendedAt.isValid()) {
+    SuspendedAt = Other.SuspendedAt;
+    Changed = true;
+  }
   // A guard is live after the join if it is live on either path; what it
   // saved is the join of what it saved on each.
   for (const auto &Entry : Other.Guards) {

@@ -41,6 +41,8 @@ struct StoreState {
   /// led there when it was in a callee.
   const CallExpr *EnteredBy = nullptr;
   SourceLocation EnteredVia;
+  /// With In: the guard variable of this function that opened the scope.
+  const VarDecl *Guard = nullptr;
 
   /// Joins another path's state of the same store; true if this changed.
   bool join(const StoreState &Other);
@@ -82,6 +84,14 @@ public:
   /// Joins the state of another path into this one; true if this changed.
   bool join(const State &Other);
 
+  /// A coroutine passed a co_await or co_yield on some path to here: the
+  /// first one, on that path.
+  SourceLocation suspendedAt() const { return SuspendedAt; }
+  void suspend(SourceLocation At) {
+    if (SuspendedAt.isInvalid())
+      SuspendedAt = At;
+  }
+
   /// The stores this function changed, with their states.
   const llvm::SmallMapVector<const void *, StoreState, 4> &stores() const { return Stores; }
   const StoreState &defaultState() const { return Default; }
@@ -90,17 +100,22 @@ private:
   StoreState Default;
   llvm::SmallMapVector<const void *, StoreState, 4> Stores;
   llvm::SmallMapVector<const VarDecl *, SavedByGuard, 2> Guards;
+  SourceLocation SuspendedAt;
 };
 
 /// A function's need: it reads a store where its state is its caller's.
+/// A coroutine's reads after its first suspension are needs of their own:
+/// there, the caller's scope may have ended (utils/ScopeDataflow).
 struct Need {
   StoreRef Store;
   llvm::SmallVector<ChainLink, 4> Chain; ///< below the function: empty for its own read
   SourceLocation ReadLoc;
   const FunctionDecl *ReadFunction = nullptr;
   SourceLocation FirstLoc; ///< the read or call inside the function that needs it
+  SourceLocation SuspendedAt; ///< for a read after a suspension: the first suspension
 };
-using NeedMap = llvm::MapVector<const void *, Need>;
+/// By store, and whether the read is after a suspension (1) or not (0).
+using NeedMap = llvm::MapVector<std::pair<const void *, unsigned>, Need>;
 
 /// What a function leaves behind for the stores it changes: In where it
 /// entered them, No where a DISABLE cleared them, Entry where some path left

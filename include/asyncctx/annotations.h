@@ -49,5 +49,12 @@
 /// Function: an invocation entry point (a Lambda handler, a request handler,
 /// a pool task). It starts with no value current and must leave none behind.
 #define ASYNCCTX_INVOCATION ASYNCCTX_ANNOTATE_("invocation")
+/// Function: runs a callable argument later or elsewhere (an executor's post,
+/// a pool's submit, a thread). The callable starts with no value current
+/// unless it came from an ASYNCCTX_BIND function.
+#define ASYNCCTX_SPAWN ASYNCCTX_ANNOTATE_("spawn")
+/// Class: a coroutine task type that restores every store's value each time
+/// it resumes, so a scope held across its suspensions stays correct.
+#define ASYNCCTX_CARRIES_CONTEXT ASYNCCTX_ANNOTATE_("carries_context")
 
 #endif // ASYNCCTX_ANNOTATIONS_H
