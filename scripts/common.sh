@@ -10,13 +10,14 @@ ASYNCCTX_LLVM=/usr/lib/llvm-19
 # LLVM/Clang 19 (clang-tidy and clangd static libraries, FileCheck, lit,
 # the sanitizer runtimes for the store's tests), gRPC and protobuf (Debian's
 # clangd libraries need them at link time), GoogleTest for the unit tests,
-# the real log4cxx and Boost.Log headers that the profile tests run against,
+# the real log4cxx, Boost.Log, Boost.Asio and standalone Asio headers that the
+# profile tests run against,
 # pre-commit for the hook's test, Neovim for the editor guide's recipe test,
 # and the build tools.
 ASYNCCTX_PACKAGES=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clang-tools-19 llvm-19-tools
   libclang-rt-19-dev libgrpc++-dev libprotobuf-dev
-  libgtest-dev liblog4cxx-dev libboost-log-dev pre-commit neovim
+  libgtest-dev liblog4cxx-dev libboost-log-dev libboost-dev libasio-dev pre-commit neovim
   cmake ninja-build g++ python3 git
 )
 

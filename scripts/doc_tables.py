@@ -114,7 +114,11 @@ def main():
         if not re.search(r'#define %s ASYNCCTX_ANNOTATE_\("%s"\)' % (r["macro"], r["annotation"]), header):
             problems.append("include/asyncctx/annotations.h: no %s for asyncctx::%s" % (r["macro"], r["annotation"]))
     for c in checks():
-        page = open(os.path.join(ROOT, "docs/checks/%s.md" % c["name"])).read()
+        page_path = os.path.join(ROOT, "docs/checks/%s.md" % c["name"])
+        if not os.path.exists(page_path):
+            problems.append("docs/checks/%s.md: missing (every check has its page)" % c["name"])
+            continue
+        page = open(page_path).read()
         first = page.split("\n\n")[1] if "\n\n" in page else ""
         if words(first) != words(c["summary"]):
             problems.append("docs/checks/%s.md: its first paragraph is not the summary in checks/Checks.def" % c["name"])
