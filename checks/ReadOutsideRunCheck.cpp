@@ -11,6 +11,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::asyncctx {
@@ -148,6 +149,24 @@ void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
          DiagnosticIDs::Note)
         << Origin;
     break;
+  }
+
+  // A callable handed elsewhere from inside the store's scope: bind carries
+  // the scope over. What the read sees changes (from null to the value), so
+  // the rewrite is a note's, applied only with --fix-notes.
+  if (const Expr *Arg = Fact.Bindable) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    SourceRange Range = Arg->getSourceRange();
+    auto Note = diag(Range.getBegin(), "wrap the callable in '%0.bind' to carry over the scope "
+                                       "active where it is handed on",
+                     DiagnosticIDs::Note)
+                << Fact.Store.name(Ctx.getPrintingPolicy());
+    if (!Range.getBegin().isMacroID() && !Range.getEnd().isMacroID() &&
+        SM.isWrittenInSameFile(Range.getBegin(), Range.getEnd()))
+      Note << FixItHint::CreateInsertion(Range.getBegin(),
+                                         Fact.Store.name(Ctx.getPrintingPolicy()) + ".bind(")
+           << FixItHint::CreateInsertion(
+                  Lexer::getLocForEndOfToken(Range.getEnd(), 0, SM, Ctx.getLangOpts()), ")");
   }
 
   // The call that runs the lambda the read is written in, where the origin

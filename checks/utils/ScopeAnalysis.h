@@ -103,6 +103,9 @@ struct ReadFact {
   /// the function it calls (`run`, `std::thread`).
   SourceLocation StartLoc;
   const NamedDecl *StartedBy = nullptr;
+  /// A callable handed to a thread or spawn where the store's scope may be
+  /// active: wrapping it in the store's BIND would carry the scope over.
+  const Expr *Bindable = nullptr;
 };
 
 /// An invocation that can end with a value still current: after ENTER_WITH

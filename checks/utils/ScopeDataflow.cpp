@@ -98,13 +98,15 @@ void ScopeDataflow::read(const StoreRef &Store, const ReadSite &Site, const Stat
     Fact.StartLoc = Site.StartLoc;
     Fact.StartedBy = Site.StartedBy;
   }
+  Fact.Bindable = Site.Bindable;
   Handler->handleRead(std::move(Fact));
 }
 
 void ScopeDataflow::readNeeds(const FunctionDecl *Callee, SourceLocation Loc, const State &St,
                               bool Record, const StoreRef *OnlyStore,
                               llvm::ArrayRef<const Expr *> Args, const Expr *Inline,
-                              const ScopeEnd *End) {
+                              const ScopeEnd *End, const Handoff *Spawned,
+                              const State *Caller) {
   FunctionInfo *Info = Index.find(Callee);
   if (!Info || !Info->Relevant || Info == Current)
     return;
@@ -136,6 +138,11 @@ void ScopeDataflow::readNeeds(const FunctionDecl *Callee, SourceLocation Loc, co
         Site.StartedBy = Construct->getConstructor()->getParent();
       }
     }
+    // Handed elsewhere from where the store's scope may be active: bind would
+    // carry it (and where it is not, bind carries no value, as now).
+    if (Spawned && Caller && Caller->lookup(Store).Flags != No && Store.Object &&
+        findMemberWithRole(Store.Class, Role::Bind))
+      Site.Bindable = Spawned->Arg;
     read(Store, Site, Ended ? *Ended : St, Record);
   }
 }
@@ -198,7 +205,7 @@ void ScopeDataflow::runHandoff(const Handoff &H, const Expr *Consumer, State &St
     return;
   case RunsIn::NewThread:
     readNeeds(H.Callable, Loc, State::noScope(NoScopeOrigin::Thread, At, By), Record, nullptr, {},
-              Inline);
+              Inline, nullptr, &H, &St);
     return;
   case RunsIn::Invocation:
     return; // an invocation of its own, analysed from its start

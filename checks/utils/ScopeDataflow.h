@@ -56,6 +56,9 @@ public:
 private:
   /// Where a read is reported, and the chain below it.
   struct ReadSite {
+    ReadSite(SourceLocation Loc, const FunctionDecl *Reader, llvm::ArrayRef<ChainLink> Chain,
+             SourceLocation ReadLoc, const FunctionDecl *ReadFunction)
+        : Loc(Loc), Reader(Reader), Chain(Chain), ReadLoc(ReadLoc), ReadFunction(ReadFunction) {}
     SourceLocation Loc;
     const FunctionDecl *Reader = nullptr;
     llvm::ArrayRef<ChainLink> Chain;
@@ -63,6 +66,7 @@ private:
     const FunctionDecl *ReadFunction = nullptr;
     SourceLocation StartLoc;
     const NamedDecl *StartedBy = nullptr;
+    const Expr *Bindable = nullptr;
   };
 
   /// Where the scope of a RUN or BIND that calls a coroutine ends: before
@@ -83,7 +87,8 @@ private:
   /// lambda written at the call that runs it (\p Inline), at its reads.
   void readNeeds(const FunctionDecl *Callee, SourceLocation Loc, const State &St, bool Record,
                  const StoreRef *OnlyStore, llvm::ArrayRef<const Expr *> Args,
-                 const Expr *Inline = nullptr, const ScopeEnd *End = nullptr);
+                 const Expr *Inline = nullptr, const ScopeEnd *End = nullptr,
+                 const Handoff *Spawned = nullptr, const State *Caller = nullptr);
   /// A direct call: its needs are read here, then its effects hold.
   void callAndContinue(const FunctionDecl *Callee, SourceLocation Loc, State &St, bool Record,
                        llvm::ArrayRef<const Expr *> Args);

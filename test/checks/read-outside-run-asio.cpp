@@ -28,22 +28,26 @@ ASYNCCTX_INVOCATION void handler(net::thread_pool &pool, net::io_context &io, Cl
     net::post(pool, [] { read_user(); });
     // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'read_user' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
     // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'post' runs the callable later or elsewhere, with no scope active; bind it to carry the scope
-    // CHECK-MESSAGES: :[[@LINE-7]]:41: note: 'read_user' reads 'claims_storage' here
+    // CHECK-MESSAGES: :[[@LINE-3]]:21: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
+    // CHECK-MESSAGES: :[[@LINE-8]]:41: note: 'read_user' reads 'claims_storage' here
     net::dispatch(io, [] { read_user(); });
     // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'read_user' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
     // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'dispatch' runs the callable later or elsewhere, with no scope active; bind it to carry the scope
-    // CHECK-MESSAGES: :[[@LINE-11]]:41: note: 'read_user' reads 'claims_storage' here
+    // CHECK-MESSAGES: :[[@LINE-3]]:23: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
+    // CHECK-MESSAGES: :[[@LINE-13]]:41: note: 'read_user' reads 'claims_storage' here
     auto worker = [] { read_user(); };
     net::defer(io, worker);
     // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: the lambda reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
     // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'defer' runs the callable later or elsewhere, with no scope active; bind it to carry the scope
-    // CHECK-MESSAGES: :[[@LINE-4]]:24: note: the lambda reads 'claims_storage' through 'read_user' here
-    // CHECK-MESSAGES: :[[@LINE-17]]:41: note: 'read_user' reads 'claims_storage' here
+    // CHECK-MESSAGES: :[[@LINE-3]]:20: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
+    // CHECK-MESSAGES: :[[@LINE-5]]:24: note: the lambda reads 'claims_storage' through 'read_user' here
+    // CHECK-MESSAGES: :[[@LINE-20]]:41: note: 'read_user' reads 'claims_storage' here
     net::co_spawn(io, []() -> net::awaitable<void> {
       read_user();
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'read_user' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
       // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'co_spawn' runs the callable later or elsewhere, with no scope active; bind it to carry the scope
-      // CHECK-MESSAGES: :[[@LINE-22]]:41: note: 'read_user' reads 'claims_storage' here
+      // CHECK-MESSAGES: :[[@LINE-4]]:23: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
+      // CHECK-MESSAGES: :[[@LINE-26]]:41: note: 'read_user' reads 'claims_storage' here
       co_return;
     }, net::detached);
 

@@ -22,14 +22,16 @@ ASYNCCTX_INVOCATION void handler(Claims c) {
     std::thread bad_thread([] { list(); });
     // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'list' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
     // CHECK-MESSAGES: :[[@LINE-2]]:17: note: a callable started on a new thread runs with no scope active
-    // CHECK-MESSAGES: :[[@LINE-11]]:36: note: 'list' reads 'claims_storage' here
+    // CHECK-MESSAGES: :[[@LINE-3]]:28: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
+    // CHECK-MESSAGES: :[[@LINE-12]]:36: note: 'list' reads 'claims_storage' here
     bad_thread.join();
 
     auto bad_async = std::async(std::launch::async, [] {
       int user = list();
       // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'list' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
       // CHECK-MESSAGES: :[[@LINE-3]]:22: note: a callable started on a new thread runs with no scope active
-      // CHECK-MESSAGES: :[[@LINE-18]]:36: note: 'list' reads 'claims_storage' here
+      // CHECK-MESSAGES: :[[@LINE-4]]:53: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
+      // CHECK-MESSAGES: :[[@LINE-20]]:36: note: 'list' reads 'claims_storage' here
       return user;
     });
     bad_async.get();
@@ -38,8 +40,8 @@ ASYNCCTX_INVOCATION void handler(Claims c) {
     // note is at the run that calls it.
     request_ids.get_store();
     // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'get_store' reads store 'request_ids' where no scope is active [asyncctx-read-outside-run]
-    // CHECK-MESSAGES: :[[@LINE-25]]:26: note: invocation 'handler' starts with no scope active
-    // CHECK-MESSAGES: :[[@LINE-25]]:18: note: 'run' runs the lambda here
+    // CHECK-MESSAGES: :[[@LINE-27]]:26: note: invocation 'handler' starts with no scope active
+    // CHECK-MESSAGES: :[[@LINE-27]]:18: note: 'run' runs the lambda here
 
     // Good: the thread opens its own scope; bind carries this one over.
     std::thread good_own([] { claims_storage.run(Claims{}, [] { list(); }); });
@@ -54,6 +56,6 @@ ASYNCCTX_INVOCATION void handler(Claims c) {
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: the lambda reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
   // CHECK-MESSAGES: :[[@LINE-2]]:15: note: a callable started on a new thread runs with no scope active
   // CHECK-MESSAGES: :[[@LINE-4]]:28: note: the lambda reads 'claims_storage' through 'list' here
-  // CHECK-MESSAGES: :[[@LINE-43]]:36: note: 'list' reads 'claims_storage' here
+  // CHECK-MESSAGES: :[[@LINE-45]]:36: note: 'list' reads 'claims_storage' here
   named.join();
 }

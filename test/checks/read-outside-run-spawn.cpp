@@ -31,15 +31,18 @@ ASYNCCTX_INVOCATION void handler(Pool &pool, app::Executor &ex, Claims c) {
     pool.submit([] { read_user(); });
     // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: 'read_user' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
     // CHECK-MESSAGES: :[[@LINE-2]]:10: note: 'submit' runs the callable later or elsewhere, with no scope active; bind it to carry the scope
-    // CHECK-MESSAGES: :[[@LINE-21]]:41: note: 'read_user' reads 'claims_storage' here
+    // CHECK-MESSAGES: :[[@LINE-3]]:17: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
+    // CHECK-MESSAGES: :[[@LINE-22]]:41: note: 'read_user' reads 'claims_storage' here
     ex.execute([] { read_user(); });
     // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'read_user' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
     // CHECK-MESSAGES: :[[@LINE-2]]:8: note: 'execute' runs the callable later or elsewhere, with no scope active; bind it to carry the scope
-    // CHECK-MESSAGES: :[[@LINE-25]]:41: note: 'read_user' reads 'claims_storage' here
+    // CHECK-MESSAGES: :[[@LINE-3]]:16: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
+    // CHECK-MESSAGES: :[[@LINE-27]]:41: note: 'read_user' reads 'claims_storage' here
     auto result = std::async(std::launch::async, [] { return read_user(); });
     // CHECK-MESSAGES: :[[@LINE-1]]:62: warning: 'read_user' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
     // CHECK-MESSAGES: :[[@LINE-2]]:19: note: a callable started on a new thread runs with no scope active
-    // CHECK-MESSAGES: :[[@LINE-29]]:41: note: 'read_user' reads 'claims_storage' here
+    // CHECK-MESSAGES: :[[@LINE-3]]:50: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
+    // CHECK-MESSAGES: :[[@LINE-32]]:41: note: 'read_user' reads 'claims_storage' here
     result.get();
 
     // Good: made by bind, directly or through a variable.

@@ -19,20 +19,24 @@ ASYNCCTX_INVOCATION void handler(Claims c) {
     std::thread bad_thread([] { list(); });
     // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'list' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
     // CHECK-MESSAGES: :[[@LINE-2]]:17: note: a callable started on a new thread runs with no scope active
-    // CHECK-MESSAGES: :[[@LINE-11]]:36: note: 'list' reads 'claims_storage' here
+    // CHECK-MESSAGES: :[[@LINE-3]]:28: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
+    // CHECK-MESSAGES: :[[@LINE-12]]:36: note: 'list' reads 'claims_storage' here
     std::jthread bad_jthread([] { claims_storage.get_store(); });
     // CHECK-MESSAGES: :[[@LINE-1]]:50: warning: 'get_store' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
     // CHECK-MESSAGES: :[[@LINE-2]]:18: note: a callable started on a new thread runs with no scope active
+    // CHECK-MESSAGES: :[[@LINE-3]]:30: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
     auto bad_async = std::async(std::launch::async, [] { return list(); });
     // CHECK-MESSAGES: :[[@LINE-1]]:65: warning: 'list' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
     // CHECK-MESSAGES: :[[@LINE-2]]:22: note: a callable started on a new thread runs with no scope active
-    // CHECK-MESSAGES: :[[@LINE-18]]:36: note: 'list' reads 'claims_storage' here
+    // CHECK-MESSAGES: :[[@LINE-3]]:53: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
+    // CHECK-MESSAGES: :[[@LINE-21]]:36: note: 'list' reads 'claims_storage' here
     pthread_t id;
     pthread_create(&id, nullptr, start_routine, nullptr);
     // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: 'start_routine' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
     // CHECK-MESSAGES: :[[@LINE-2]]:5: note: a callable started on a new thread runs with no scope active
-    // CHECK-MESSAGES: :[[@LINE-21]]:3: note: 'start_routine' reads 'claims_storage' through 'list' here
-    // CHECK-MESSAGES: :[[@LINE-24]]:36: note: 'list' reads 'claims_storage' here
+    // CHECK-MESSAGES: :[[@LINE-3]]:34: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
+    // CHECK-MESSAGES: :[[@LINE-25]]:3: note: 'start_routine' reads 'claims_storage' through 'list' here
+    // CHECK-MESSAGES: :[[@LINE-28]]:36: note: 'list' reads 'claims_storage' here
 
     // bind carries the value to the other thread.
     std::thread good_bound(claims_storage.bind([] { list(); }));
