@@ -17,6 +17,7 @@ config.test_exec_root = os.path.join(config.asyncctx_obj_root, "test")
 # makes sense for one says `REQUIRES: llvm-19` and is counted as unsupported
 # by the other.
 config.available_features.add("llvm-" + config.llvm_version_major)
+config.substitutions.append(("%llvm_version_major", config.llvm_version_major))
 
 llvm_bin = os.path.dirname(config.filecheck)
 config.environment["PATH"] = os.pathsep.join([llvm_bin, config.environment.get("PATH", os.environ["PATH"])])
