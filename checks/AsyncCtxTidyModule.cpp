@@ -5,8 +5,9 @@
 #include "ReadOutsideRunCheck.h"
 #include "SuspendInScopeCheck.h"
 
+#include "utils/Compat.h"
+
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
 
 namespace clang::tidy::asyncctx {
 

@@ -1,29 +1,46 @@
 # Shared by scripts/bootstrap and scripts/test: the Debian packages the
 # project needs, installed when missing, and the configured build.
 #
-# ASYNCCTX_BUILD_DIR chooses the build directory (default: build).
+# LLVM_VERSION chooses the LLVM/Clang version to build against: 19 (the
+# default) or 22. ASYNCCTX_BUILD_DIR chooses the build directory (default:
+# build for 19, build-llvm22 for 22, so that each version keeps its own).
 
 ASYNCCTX_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-ASYNCCTX_BUILD_DIR=${ASYNCCTX_BUILD_DIR:-$ASYNCCTX_ROOT/build}
-ASYNCCTX_LLVM=/usr/lib/llvm-19
+ASYNCCTX_LLVM_VERSIONS=(19 22)
+LLVM_VERSION=${LLVM_VERSION:-19}
+case "$LLVM_VERSION" in
+  19) ASYNCCTX_DEFAULT_BUILD_DIR=$ASYNCCTX_ROOT/build ;;
+  22) ASYNCCTX_DEFAULT_BUILD_DIR=$ASYNCCTX_ROOT/build-llvm22 ;;
+  *) echo "error: LLVM_VERSION=$LLVM_VERSION; asyncctx-tidy builds against LLVM ${ASYNCCTX_LLVM_VERSIONS[*]}" >&2
+     exit 1 ;;
+esac
+ASYNCCTX_BUILD_DIR=${ASYNCCTX_BUILD_DIR:-$ASYNCCTX_DEFAULT_BUILD_DIR}
+ASYNCCTX_LLVM=/usr/lib/llvm-$LLVM_VERSION
 
-# LLVM/Clang 19 (clang-tidy and clangd static libraries, FileCheck, lit,
-# the sanitizer runtimes for the store's tests), gRPC and protobuf (Debian's
-# clangd libraries need them at link time), GoogleTest for the unit tests,
-# the real log4cxx, Boost.Log, Boost.Asio and standalone Asio headers that the
-# profile tests run against,
-# pre-commit for the hook's test, Neovim for the editor guide's recipe test,
-# and the build tools.
-ASYNCCTX_PACKAGES=(
-  llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clang-tools-19 llvm-19-tools
-  libclang-rt-19-dev libgrpc++-dev libprotobuf-dev
-  libgtest-dev liblog4cxx-dev libboost-log-dev libboost-dev libasio-dev pre-commit neovim
-  cmake ninja-build g++ python3 git
-)
+# The Debian packages for LLVM/Clang version $1 and whatever the versions
+# share. Per version: LLVM/Clang (clang-tidy and clangd static libraries,
+# FileCheck, lit, the sanitizer runtimes for the store's tests). Shared: gRPC
+# and protobuf (Debian's clangd libraries need them at link time), GoogleTest
+# for the unit tests, the real log4cxx, Boost.Log, Boost.Asio and standalone
+# Asio headers that the profile tests run against, pre-commit for the hook's
+# test, Neovim for the editor guide's recipe test, and the build tools.
+# LLVM 22 comes from Debian's security archive (bookworm-security).
+asyncctx_packages() {
+  local v
+  for v in "$@"; do
+    echo llvm-$v-dev libclang-$v-dev clang-$v clang-tidy-$v clang-tools-$v llvm-$v-tools libclang-rt-$v-dev
+  done
+  echo libgrpc++-dev libprotobuf-dev \
+    libgtest-dev liblog4cxx-dev libboost-log-dev libboost-dev libasio-dev pre-commit neovim \
+    cmake ninja-build g++ python3 git
+}
 
+# Installs what is missing of the packages for the given LLVM versions
+# (default: $LLVM_VERSION), all in one apt-get run.
 asyncctx_install_deps() {
-  local missing=() pkg
-  for pkg in "${ASYNCCTX_PACKAGES[@]}"; do
+  local missing=() pkg packages
+  read -r -a packages <<<"$(asyncctx_packages "${@:-$LLVM_VERSION}" | tr '\n' ' ')"
+  for pkg in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -51,11 +68,29 @@ asyncctx_install_deps() {
 
 asyncctx_build() {
   if [ ! -f "$ASYNCCTX_BUILD_DIR/build.ninja" ]; then
-    echo "== configuring $ASYNCCTX_BUILD_DIR"
-    cmake -S "$ASYNCCTX_ROOT" -B "$ASYNCCTX_BUILD_DIR" -G Ninja "$@" || return 1
+    echo "== configuring $ASYNCCTX_BUILD_DIR for LLVM $LLVM_VERSION"
+    cmake -S "$ASYNCCTX_ROOT" -B "$ASYNCCTX_BUILD_DIR" -G Ninja \
+      -DASYNCCTX_LLVM_VERSION="$LLVM_VERSION" "$@" || return 1
+  else
+    # A build directory is for one version (its compiler and LLVM are cached).
+    local configured
+    configured=$(sed -n 's/^ASYNCCTX_LLVM_VERSION:[A-Z]*=//p' "$ASYNCCTX_BUILD_DIR/CMakeCache.txt")
+    if [ "${configured:-19}" != "$LLVM_VERSION" ]; then
+      echo "error: $ASYNCCTX_BUILD_DIR is configured for LLVM ${configured:-19}, not $LLVM_VERSION; choose another ASYNCCTX_BUILD_DIR" >&2
+      return 1
+    fi
   fi
-  echo "== building"
+  echo "== building (LLVM $LLVM_VERSION) in $ASYNCCTX_BUILD_DIR"
   ninja -C "$ASYNCCTX_BUILD_DIR" || return 1
+}
+
+# lit: LLVM 19's packages ship build/utils/lit/lit.py, LLVM 22's bin/lit.
+asyncctx_lit() {
+  if [ -f "$ASYNCCTX_LLVM/build/utils/lit/lit.py" ]; then
+    echo "$ASYNCCTX_LLVM/build/utils/lit/lit.py"
+  else
+    echo "$ASYNCCTX_LLVM/bin/lit"
+  fi
 }
 
 # The SARIF tests validate asyncctx-tidy's logs with Microsoft's SARIF

@@ -13,6 +13,12 @@ config.excludes = ["Inputs", "check_asyncctx.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.asyncctx_obj_root, "test")
 
+# The LLVM major version this build is for (19 or 22): a test that only
+# makes sense for one says `REQUIRES: llvm-19` and is counted as unsupported
+# by the other.
+config.available_features.add("llvm-" + config.llvm_version_major)
+config.substitutions.append(("%llvm_version_major", config.llvm_version_major))
+
 llvm_bin = os.path.dirname(config.filecheck)
 config.environment["PATH"] = os.pathsep.join([llvm_bin, config.environment.get("PATH", os.environ["PATH"])])
 for var in ("HOME", "TMPDIR"):
@@ -30,6 +36,9 @@ if config.asyncctx_plugin:
     config.substitutions.append(("%stock_tidy_load", "%s -load %s" % (config.stock_clang_tidy, config.asyncctx_plugin)))
     config.substitutions.append(("%asyncctx_plugin", config.asyncctx_plugin))
 
+# The stock clang-tidy of the same version (after %stock_tidy_load, which
+# starts with the same text).
+config.substitutions.append(("%stock_tidy", config.stock_clang_tidy))
 config.substitutions.append(("%check_asyncctx", " ".join(runner)))
 config.substitutions.append(("%asyncctx_tidy", config.asyncctx_tidy))
 config.substitutions.append(("%asyncctx_include", include))

@@ -1,6 +1,7 @@
 //===--- SarifExport.cpp - SARIF 2.1.0 from clang-tidy's diagnostics -----===//
 
 #include "SarifExport.h"
+#include "utils/Compat.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -265,7 +266,7 @@ private:
   std::string absolute(const Diagnostic &D, llvm::StringRef File) {
     llvm::SmallString<256> Path(File);
     if (!llvm::sys::path::is_absolute(Path) && !D.BuildDirectory.empty())
-      llvm::sys::fs::make_absolute(D.BuildDirectory, Path);
+      clang::tidy::asyncctx::compat::makeAbsolute(D.BuildDirectory, Path);
     llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
     return std::string(Path);
   }

@@ -1,6 +1,7 @@
 //===--- Roles.cpp - asyncctx-tidy ----------------------------------------===//
 
 #include "Roles.h"
+#include "Compat.h"
 #include "RoleConfig.h"
 
 #include "clang/AST/ASTContext.h"
@@ -278,7 +279,7 @@ std::string StoreRef::name(const PrintingPolicy &Policy) const {
   if (!Named.empty())
     return Named.str();
   if (Class)
-    return QualType(Class->getTypeForDecl(), 0).getAsString(Policy);
+    return compat::tagType(Class).getAsString(Policy);
   return "<unknown store>";
 }
 

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "WrappedCode.h"
+#include "Compat.h"
 #include "Roles.h"
 
 #include "clang/AST/ASTContext.h"
@@ -60,12 +61,12 @@ public:
 
   bool VisitBreakStmt(BreakStmt *S) {
     if (!Nested && !LoopDepth && !SwitchDepth)
-      block(S->getBreakLoc(), "'break' would leave the lambda that " + RunName + " calls");
+      block(S->getBeginLoc(), "'break' would leave the lambda that " + RunName + " calls");
     return Reason.empty();
   }
   bool VisitContinueStmt(ContinueStmt *S) {
     if (!Nested && !LoopDepth)
-      block(S->getContinueLoc(), "'continue' would leave the lambda that " + RunName + " calls");
+      block(S->getBeginLoc(), "'continue' would leave the lambda that " + RunName + " calls");
     return Reason.empty();
   }
   bool VisitSwitchCase(SwitchCase *S) {
@@ -163,7 +164,7 @@ public:
 
   bool VisitDeclRefExpr(DeclRefExpr *E) { return check(E->getDecl(), E->getLocation()); }
   bool VisitTagTypeLoc(TagTypeLoc TL) { return check(TL.getDecl(), TL.getNameLoc()); }
-  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) { return check(TL.getTypedefNameDecl(), TL.getNameLoc()); }
+  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) { return check(compat::typedefDecl(TL), TL.getNameLoc()); }
 
 private:
   bool check(const NamedDecl *D, SourceLocation Loc) {
