@@ -31,8 +31,8 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TRIVIAL = "misc-unused-alias-decls"
-STD_HEADERS = ["algorithm", "functional", "future", "map", "memory", "mutex", "stdexcept",
-               "string", "thread", "vector"]
+STD_HEADERS = ["algorithm", "coroutine", "functional", "future", "map", "memory", "mutex",
+               "stdexcept", "string", "thread", "vector"]
 
 
 # --- Inputs ---------------------------------------------------------------
@@ -59,8 +59,9 @@ std::string plain_{i}(const std::vector<std::string> &words, int limit) {{
     return "\n".join(out)
 
 
-def realistic(handlers, helpers, plains):
-    """A service: invocations that open scopes, helpers that read, and plain code."""
+def realistic(handlers, helpers, plains, coroutines):
+    """A service: invocations that open scopes (plain functions and coroutines),
+    helpers that read, and plain code."""
     out = ["#include <%s>" % h for h in STD_HEADERS]
     out.append('#include "asyncctx/context_store.h"')
     out.append("""
@@ -94,6 +95,38 @@ ASYNCCTX_INVOCATION std::string handler_{i}(const std::string &payload) {{
       return result;
     }});
   }});
+}}""")
+    # Coroutine handlers: an eager task that suspends, with run() on either
+    # side of the suspension, and every fifth one holding a guard across it.
+    out.append("""
+struct bench_task {
+  struct promise_type {
+    bench_task get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+struct next_tick {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};""")
+    for i in range(coroutines):
+        helper = i % max(helpers, 1)
+        guard = ("  asyncctx::scope<Claims> held(claims_storage, claims);\n" if i % 5 == 0 else "")
+        out.append(f"""
+ASYNCCTX_INVOCATION bench_task coro_handler_{i}(std::string payload) {{
+  Claims claims{{payload, {{"read"}}}};
+{guard}  auto answer = [&](int n) {{
+    return request_ids.run(std::string("coro-{i}"), [&] {{ return helper_{helper}(n); }});
+  }};
+  std::string before = claims_storage.run(claims, answer, 1);
+  co_await next_tick{{}};
+  std::string after = claims_storage.run(claims, answer, 2);
+  if (before.size() > after.size() + {i % 7})
+    co_await next_tick{{}};
 }}""")
     out.append(plain_functions(plains))
     return "\n".join(out) + "\n"
@@ -130,7 +163,7 @@ def huge(statements):
 
 def generate(directory, sizes):
     os.makedirs(directory, exist_ok=True)
-    inputs = [("(a) realistic TU", "realistic.cpp", realistic(200, 200, 300)),
+    inputs = [("(a) realistic TU", "realistic.cpp", realistic(200, 200, 300, 50)),
               ("(c) no store", "no_store.cpp", no_store(700))]
     inputs += [("(b) huge %d" % n, "huge_%d.cpp" % n, huge(n)) for n in sizes]
     paths = []
@@ -145,7 +178,7 @@ def generate(directory, sizes):
 # --- Measuring ------------------------------------------------------------
 
 def commands(tidy, clangxx, path):
-    flags = ["-std=c++17", "-I" + os.path.join(ROOT, "include")]
+    flags = ["-std=c++20", "-I" + os.path.join(ROOT, "include")]
     tidy_run = lambda checks: [tidy, "--quiet", "--config={}", "-checks=-*," + checks, path, "--"] + flags
     return {
         "syntax-only": [clangxx, "-fsyntax-only", path] + flags,

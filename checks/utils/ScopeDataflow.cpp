@@ -299,7 +299,14 @@ void ScopeDataflow::analyseFunction(FunctionInfo &Info, const State &Start, bool
     CFG::BuildOptions Options;
     Options.AddInitializers = true;
     Options.AddImplicitDtors = true;
-    Info.Graph = CFG::buildCFG(FD, FD->getBody(), &Ctx, Options);
+    // A coroutine's CFG is that of the body the user wrote: the promise, the
+    // parameter copies and the implicit initial and final suspensions around
+    // it are the compiler's, and their scopes would end the user's guards in
+    // the wrong place.
+    Stmt *Body = FD->getBody();
+    if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
+      Body = Coroutine->getBody();
+    Info.Graph = CFG::buildCFG(FD, Body, &Ctx, Options);
     if (Info.Graph)
       Info.Order = std::make_unique<PostOrderCFGView>(Info.Graph.get());
     Info.GraphBuilt = true;

@@ -8,6 +8,7 @@
 
 #include "coro_tasks.h"
 #include "mock_store.h"
+#include <string>
 
 mock::store<Claims> claims_storage;
 mock::store<Claims> request_ids;
@@ -52,6 +53,16 @@ eager_task bad_two_scopes(int user) {
   // CHECK-MESSAGES: :[[@LINE-4]]:15: note: 'enter_with' made a value current in store 'request_ids' here
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: close the scope before the suspension and open it again after it, or return a task type that carries the context (ASYNCCTX_CARRIES_CONTEXT)
   request_ids.disable();
+}
+
+// A parameter the coroutine copies into its frame (a std::string): the
+// compiler's copies around the body do not end the guard.
+eager_task bad_guard_with_copied_parameter(std::string user) {
+  mock::scope<Claims> guard(claims_storage, Claims{static_cast<int>(user.size())});
+  co_await next_tick{};
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' suspends the coroutine while the scope of store 'claims_storage' it opened is active: the value stays with this thread while it waits, and is gone where it resumes [asyncctx-suspend-in-scope]
+  // CHECK-MESSAGES: :[[@LINE-3]]:23: note: scope guard 'guard' opened the scope of store 'claims_storage' here
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: close the scope before the suspension and open it again after it, or return a task type that carries the context (ASYNCCTX_CARRIES_CONTEXT)
 }
 
 // The scope open on some paths only (a branch opened it): those paths
