@@ -214,18 +214,7 @@ SarifRequest takeSarifArguments(llvm::SmallVectorImpl<const char *> &Args) {
 /// Whether the arguments ask clang-tidy to rewrite files (--fix,
 /// --fix-errors, --fix-notes, unless set to false).
 bool asksForFixes(llvm::ArrayRef<const char *> Args) {
-  for (llvm::StringRef Arg : Args.drop_front()) {
-    if (Arg == "--")
-      break;
-    std::optional<llvm::StringRef> Option = optionText(Arg);
-    if (!Option)
-      continue;
-    auto [Name, Value] = Option->split('=');
-    if ((Name == "fix" || Name == "fix-errors" || Name == "fix-notes") &&
-        !Value.equals_insensitive("false") && Value != "0")
-      return true;
-  }
-  return false;
+  return hasFlag(Args, "fix") || hasFlag(Args, "fix-errors") || hasFlag(Args, "fix-notes");
 }
 
 int reportError(const llvm::Twine &Message) {
