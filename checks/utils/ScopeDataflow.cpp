@@ -140,7 +140,10 @@ void ScopeDataflow::readNeeds(const FunctionDecl *Callee, SourceLocation Loc, co
     }
     // Handed elsewhere from where the store's scope may be active: bind would
     // carry it (and where it is not, bind carries no value, as now).
+    // A parameter that takes only a function pointer (pthread_create) cannot
+    // take what bind returns.
     if (Spawned && Caller && Caller->lookup(Store).Flags != No && Store.Object &&
+        !Spawned->Arg->getType()->isFunctionPointerType() &&
         findMemberWithRole(Store.Class, Role::Bind))
       Site.Bindable = Spawned->Arg;
     read(Store, Site, Ended ? *Ended : St, Record);

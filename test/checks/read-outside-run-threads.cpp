@@ -34,9 +34,8 @@ ASYNCCTX_INVOCATION void handler(Claims c) {
     pthread_create(&id, nullptr, start_routine, nullptr);
     // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: 'start_routine' reads store 'claims_storage' where no scope is active [asyncctx-read-outside-run]
     // CHECK-MESSAGES: :[[@LINE-2]]:5: note: a callable started on a new thread runs with no scope active
-    // CHECK-MESSAGES: :[[@LINE-3]]:34: note: wrap the callable in 'claims_storage.bind' to carry over the scope active where it is handed on
-    // CHECK-MESSAGES: :[[@LINE-25]]:3: note: 'start_routine' reads 'claims_storage' through 'list' here
-    // CHECK-MESSAGES: :[[@LINE-28]]:36: note: 'list' reads 'claims_storage' here
+    // CHECK-MESSAGES: :[[@LINE-24]]:3: note: 'start_routine' reads 'claims_storage' through 'list' here
+    // CHECK-MESSAGES: :[[@LINE-27]]:36: note: 'list' reads 'claims_storage' here
 
     // bind carries the value to the other thread.
     std::thread good_bound(claims_storage.bind([] { list(); }));
