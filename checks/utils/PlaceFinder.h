@@ -18,6 +18,7 @@
 
 namespace clang {
 class CXXCtorInitializer;
+class FieldDecl;
 class Stmt;
 
 namespace tidy::asyncctx {
@@ -32,8 +33,11 @@ public:
   void memberInitializer(const CXXCtorInitializer *Init);
   /// `Target = Value`.
   void assignment(const Expr *Target, const Expr *Value, SourceLocation Loc);
-  /// The condition of an `if`, a loop or `?:` (in a function).
-  void condition(const Expr *Cond);
+  /// \p Tested converted to bool (in a function): `if (p)`, `!p`,
+  /// `bool b = p;`, `CHECK(p)`.
+  void nullTest(const Expr *Tested);
+  /// `LHS == RHS` or `LHS != RHS` (in a function).
+  void nullComparison(const Expr *LHS, const Expr *RHS);
   void newExpr(const CXXNewExpr *New);
   /// A call in \p Function (null outside functions), in the initializer of
   /// \p StaticInit if that is not null.
@@ -49,8 +53,15 @@ private:
   void keptInMember(const Expr *Target, const Expr *Value, SourceLocation Loc);
   void keptStatic(const Expr *Value, const VarDecl *Target, SourceLocation Loc);
 
+  /// Scope guards kept in a data member of a class that ends them in one of
+  /// its own member functions: a scope owned by the object.
+  bool endedByOwnMember(const FieldDecl *Member);
+
   ASTContext &Ctx;
   ScopeFacts &Places;
+  /// Local variables assigned after their initialization: a null test of one
+  /// no longer tests what initialised it.
+  llvm::DenseSet<const VarDecl *> Reassigned;
   /// ENTER_WITH and DISABLE calls, with the function that makes each.
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> EnterWithCalls, DisableCalls;
 };
