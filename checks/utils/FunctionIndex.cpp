@@ -76,6 +76,14 @@ public:
     auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (FD && FD->doesThisDeclarationHaveABody() && implementsRole(FD))
       return true;
+    if (FD && FD->doesThisDeclarationHaveABody() && FD->isDependentContext() && !Pattern) {
+      // A template's pattern: not analysed (its instantiations are), but its
+      // calls whose callee is known without instantiation are single places.
+      Pattern = FD->getCanonicalDecl();
+      bool Result = Base::TraverseDecl(D);
+      Pattern = nullptr;
+      return Result;
+    }
     if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext())
       return Base::TraverseDecl(D);
     return within(FD, [&] { return Base::TraverseDecl(D); });
@@ -105,6 +113,8 @@ public:
         (VD->getInit() || VD->getType()->getAsCXXRecordDecl()))
       Index.Globals.push_back(VD);
     Places.variable(VD);
+    if (!Current && Pattern && VD->hasLocalStorage())
+      Places.patternVariable(VD, Pattern);
     if (Current && VD->hasLocalStorage() && guardExpr(VD->getInit()))
       Index.Functions[Current].TouchesStore = true;
     // The lambda a scope-exit guard runs at its end is a callee of the
@@ -176,7 +186,7 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
-    Places.call(Call, Current, StaticInit);
+    Places.call(Call, Current ? Current : Pattern, StaticInit, /*InPattern=*/!Current && Pattern);
     if (const Expr *CalleeExpr = Call->getCallee())
       CalleeRefs.insert(CalleeExpr->IgnoreParenImpCasts());
     handOn(Call);
@@ -265,6 +275,8 @@ private:
   FunctionIndex &Index;
   PlaceFinder &Places;
   const FunctionDecl *Current = nullptr;
+  /// The template pattern being traversed (Current is then null).
+  const FunctionDecl *Pattern = nullptr;
   const VarDecl *StaticInit = nullptr;
   llvm::DenseSet<const Expr *> CalleeRefs;
   llvm::DenseSet<const FunctionDecl *> HandedOn, ToRunner, ToThread, Bound, CalledDirectly;

@@ -5,6 +5,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -122,11 +123,18 @@ void PlaceFinder::newExpr(const CXXNewExpr *New) {
     Places.NewGuards.push_back(New);
 }
 
+void PlaceFinder::patternVariable(const VarDecl *VD, const FunctionDecl *Function) {
+  if (hasRoleTrait(VD->getType()->getAsCXXRecordDecl(), RestoresOnly))
+    PatternSavers.push_back({VD, Function});
+}
+
 void PlaceFinder::call(const CallExpr *Call, const FunctionDecl *Function,
-                       const VarDecl *StaticInit) {
+                       const VarDecl *StaticInit, bool InPattern) {
   std::optional<Role> R = roleOfCall(Call);
   if (R == Role::EnterWith) {
     EnterWithCalls.push_back({Call, Function});
+    if (InPattern)
+      PatternCalls.insert(Call);
     if (StaticInit)
       Places.EnterWithInStaticInit.push_back({Call, StaticInit});
   }
@@ -230,6 +238,29 @@ bool PlaceFinder::endedByOwnMember(const FieldDecl *Member) {
   return Unknown;
 }
 
+/// Whether a template pattern, or a template around it, has been
+/// instantiated (or may be: a generic lambda), so that its instantiations,
+/// which the flow analysis sees, speak for it.
+static bool mayBeInstantiated(const FunctionDecl *FD) {
+  for (const DeclContext *DC = FD; DC; DC = DC->getParent()) {
+    if (const auto *F = dyn_cast<FunctionDecl>(DC)) {
+      if (const FunctionTemplateDecl *FTD = F->getDescribedFunctionTemplate()) {
+        if (!FTD->specializations().empty())
+          return true;
+      } else if (const auto *Method = dyn_cast<CXXMethodDecl>(F); Method && Method->getParent()->isLambda()) {
+        return true;
+      }
+    } else if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
+      if (const ClassTemplateDecl *CTD = RD->getDescribedClassTemplate())
+        if (!CTD->specializations().empty())
+          return true;
+      if (isa<ClassTemplatePartialSpecializationDecl>(RD))
+        return true;
+    }
+  }
+  return false;
+}
+
 void PlaceFinder::finish(const llvm::DenseSet<const CallExpr *> &RestoredByGuard) {
   // A set of a configured store (which has no run() to rewrite into) that
   // the same function clears after it (`MDC::put` ... `MDC::remove`, or
@@ -246,7 +277,16 @@ void PlaceFinder::finish(const llvm::DenseSet<const CallExpr *> &RestoredByGuard
           return isWithin(D.second, Function) && storeOfCall(D.first).key() == Store.key() &&
                  SM.isBeforeInTranslationUnit(Call->getExprLoc(), D.first->getExprLoc());
         });
-    if (!ClearedLater && !RestoredByGuard.count(Call))
+    // In a pattern: only where no instantiation speaks for it, and not under
+    // a guard that restores.
+    bool PatternSilenced =
+        PatternCalls.count(Call) &&
+        (!Function || mayBeInstantiated(Function) ||
+         llvm::any_of(PatternSavers, [&, Call = Call, Function = Function](const auto &Saver) {
+           return Saver.second == Function &&
+                  SM.isBeforeInTranslationUnit(Saver.first->getLocation(), Call->getExprLoc());
+         }));
+    if (!ClearedLater && !RestoredByGuard.count(Call) && !PatternSilenced)
       Places.EnterWithCalls.push_back(Call);
   }
   // A null test of a variable assigned elsewhere may test what was assigned.

@@ -40,8 +40,12 @@ public:
   void nullComparison(const Expr *LHS, const Expr *RHS);
   void newExpr(const CXXNewExpr *New);
   /// A call in \p Function (null outside functions), in the initializer of
-  /// \p StaticInit if that is not null.
-  void call(const CallExpr *Call, const FunctionDecl *Function, const VarDecl *StaticInit);
+  /// \p StaticInit if that is not null; \p InPattern: in a template's
+  /// pattern (whose callee, if known, is known without instantiation).
+  void call(const CallExpr *Call, const FunctionDecl *Function, const VarDecl *StaticInit,
+            bool InPattern = false);
+  /// A local variable of a template's pattern \p Function.
+  void patternVariable(const VarDecl *VD, const FunctionDecl *Function);
   /// A statement of a block (in a function).
   void blockStatement(const Stmt *S);
 
@@ -64,6 +68,10 @@ private:
   llvm::DenseSet<const VarDecl *> Reassigned;
   /// ENTER_WITH and DISABLE calls, with the function that makes each.
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> EnterWithCalls, DisableCalls;
+  /// The ENTER_WITH calls found in template patterns.
+  llvm::DenseSet<const CallExpr *> PatternCalls;
+  /// Guards that only restore, declared in template patterns.
+  std::vector<std::pair<const VarDecl *, const FunctionDecl *>> PatternSavers;
 };
 
 } // namespace tidy::asyncctx

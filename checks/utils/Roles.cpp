@@ -170,12 +170,22 @@ bool hasRoleTrait(const Decl *D, unsigned Trait) {
   return Config && ND && roleOf(D) && (Config->traitsOf(ND) & Trait);
 }
 
+/// `std::move(x)`, also in a template where `x` is type-dependent.
+static bool isStdMove(const CallExpr *Call) {
+  if (Call->isCallToStdMove())
+    return true;
+  const auto *Lookup = dyn_cast_or_null<UnresolvedLookupExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  return Lookup && !Lookup->requiresADL() && Lookup->getName().isIdentifier() &&
+         Lookup->getName().getAsIdentifierInfo()->isStr("move") && Lookup->getNumDecls() > 0 &&
+         (*Lookup->decls_begin())->isInStdNamespace();
+}
+
 /// \p E without what does not change its value: parentheses, implicit
 /// conversions, temporaries, copies and moves.
 static const Expr *valueOf(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
     E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Call = dyn_cast<CallExpr>(E); Call && Call->getNumArgs() == 1 && Call->isCallToStdMove()) {
+    if (const auto *Call = dyn_cast<CallExpr>(E); Call && Call->getNumArgs() == 1 && isStdMove(Call)) {
       E = Call->getArg(0);
       continue;
     }
@@ -207,16 +217,16 @@ static const VarDecl *localVariable(const Expr *E) {
 /// the value it replaced, as folly's setContext does) or SNAPSHOT of the same
 /// store initialised.
 static const VarDecl *restoredVariable(const CallExpr *Call) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Callee = knownCallee(Call);
   if (!Callee || Call->getNumArgs() < 1)
     return nullptr;
   const VarDecl *Var = localVariable(Call->getArg(Call->getNumArgs() - 1));
   if (!Var || !Var->getInit())
     return nullptr;
   const auto *Earlier = dyn_cast<CallExpr>(valueOf(Var->getInit()));
-  if (!Earlier || Earlier == Call || !Earlier->getDirectCallee())
+  if (!Earlier || Earlier == Call || !knownCallee(Earlier))
     return nullptr;
-  std::optional<Role> EarlierRole = roleOf(Earlier->getDirectCallee());
+  std::optional<Role> EarlierRole = roleOf(knownCallee(Earlier));
   if (EarlierRole != Role::EnterWith && EarlierRole != Role::Snapshot)
     return nullptr;
   if (storeOfCall(Earlier).key() != storeOfCall(Call).key())
@@ -270,14 +280,43 @@ static bool isEmptyValue(const Expr *E, ASTContext &Ctx, unsigned Depth = 0) {
   return false;
 }
 
+const FunctionDecl *knownCallee(const CallExpr *Call) {
+  if (const FunctionDecl *Callee = Call->getDirectCallee())
+    return Callee;
+  const auto *Lookup = dyn_cast_or_null<UnresolvedLookupExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  if (!Lookup || Lookup->requiresADL() || Lookup->getNumDecls() == 0)
+    return nullptr;
+  const FunctionDecl *First = nullptr;
+  std::optional<Role> FirstRole;
+  for (const NamedDecl *D : Lookup->decls()) {
+    D = D->getUnderlyingDecl();
+    if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+      D = FTD->getTemplatedDecl();
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    std::optional<Role> R = roleOf(FD);
+    if (!FD || !R)
+      return nullptr;
+    if (!First) {
+      First = FD;
+      FirstRole = R;
+      continue;
+    }
+    std::optional<ConfiguredRole> A = configuredRole(First), B = configuredRole(FD);
+    if (R != FirstRole || A.has_value() != B.has_value() || (A && A->Store != B->Store) ||
+        First->getDeclContext() != FD->getDeclContext())
+      return nullptr;
+  }
+  return First;
+}
+
 std::optional<Role> roleOfCall(const CallExpr *Call) {
-  std::optional<Role> R = roleOf(Call->getDirectCallee());
+  std::optional<Role> R = roleOf(knownCallee(Call));
   // A set that puts back what an earlier set or snapshot returned ends the
   // scope that set opened; a set of nothing (`setContext(nullptr)`) clears.
   // The value is the last argument (`set(v)`, `put(key, v)`).
   if (R == Role::EnterWith && Call->getNumArgs() > 0 &&
       (restoredVariable(Call) ||
-       isEmptyValue(Call->getArg(Call->getNumArgs() - 1), Call->getDirectCallee()->getASTContext())))
+       isEmptyValue(Call->getArg(Call->getNumArgs() - 1), knownCallee(Call)->getASTContext())))
     return Role::Disable;
   return R;
 }
@@ -321,7 +360,7 @@ static StoreRef configuredStore(const ConfiguredRole &Configured, const CallExpr
 
 StoreRef storeOfCall(const CallExpr *Call) {
   StoreRef Ref;
-  if (std::optional<ConfiguredRole> Configured = configuredRole(Call->getDirectCallee()))
+  if (std::optional<ConfiguredRole> Configured = configuredRole(knownCallee(Call)))
     return configuredStore(*Configured, Call);
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
   if (!Method)

@@ -71,6 +71,12 @@ std::optional<ConfiguredRole> configuredRole(const Decl *D);
 /// Whether \p D has the configured trait \p Trait (utils/RoleConfig.h).
 bool hasRoleTrait(const Decl *D, unsigned Trait);
 
+/// The function a call calls: its direct callee, or, in a template that is
+/// not instantiated, where only the arguments are type-dependent, the one
+/// that a qualified name without ADL names when every overload it names
+/// plays the same role for the same store (`RequestContext::setContext(x)`).
+const FunctionDecl *knownCallee(const CallExpr *Call);
+
 /// The role a call plays. Usually its callee's; but an ENTER_WITH call plays
 /// DISABLE where
 ///  - it puts back the value that an earlier ENTER_WITH (one that returns the
