@@ -45,7 +45,7 @@ void EnterWithCheck::reportCall(const CallExpr *Call, const ScopeFacts &Facts, A
 
   const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
   StoreRef Store = storeOfCall(Call);
-  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Callee = knownCallee(Call);
   std::string StoreName = Store.name(Policy);
   const CXXMethodDecl *Scoped = findMemberWithRole(Store.Class, Role::Run);
   // A configured store names its scoped form in the configuration.

@@ -34,7 +34,7 @@ void ReadOutsideRunCheck::checkTranslationUnit(const ScopeFacts &Facts, ASTConte
       report(Fact, Ctx);
   }
   reportDiscardedGuards(Facts, Ctx);
-  reportNeverNullTests(Facts);
+  reportNeverNullTests(Facts, Ctx);
 }
 
 void ReadOutsideRunCheck::reportDiscardedGuards(const ScopeFacts &Facts, ASTContext &Ctx) {
@@ -58,18 +58,27 @@ void ReadOutsideRunCheck::reportDiscardedGuards(const ScopeFacts &Facts, ASTCont
   }
 }
 
-void ReadOutsideRunCheck::reportNeverNullTests(const ScopeFacts &Facts) {
+void ReadOutsideRunCheck::reportNeverNullTests(const ScopeFacts &Facts, ASTContext &Ctx) {
+  // A test written in a macro's argument (`EXPECT_TRUE(get() != nullptr)`)
+  // is reported where the argument is written.
+  const SourceManager &SM = Ctx.getSourceManager();
   llvm::DenseSet<SourceLocation> Reported;
-  for (const CallExpr *Call : Facts.NeverNullTests) {
-    if (!Reported.insert(Call->getExprLoc()).second)
+  for (const ScopeFacts::NeverNullTest &Test : Facts.NeverNullTests) {
+    SourceLocation Loc = SM.getFileLoc(Test.Loc);
+    if (!Reported.insert(Loc).second)
       continue;
-    const FunctionDecl *Read = Call->getDirectCallee();
-    diag(Call->getExprLoc(), "%0 never returns null: with no scope active it returns a "
-                             "process-wide default, so this test cannot tell whether a scope "
-                             "is active")
-        << Read;
+    const FunctionDecl *Read = Test.Read->getDirectCallee();
+    if (Test.Var)
+      diag(Loc, "%0 is never null: it holds what %1 returned, which with no scope active is a "
+                "default, so this test cannot tell whether a scope is active")
+          << Test.Var << Read;
+    else
+      diag(Loc, "%0 never returns null: with no scope active it returns a default, so this "
+                "test cannot tell whether a scope is active")
+          << Read;
     if (llvm::StringRef Nullable = roles().nullableAlternative(Read); !Nullable.empty())
-      diag(Call->getExprLoc(), "'%0' returns null where no scope is active", DiagnosticIDs::Note)
+      diag(SM.getFileLoc(Test.Read->getExprLoc()), "'%0' returns null where no scope is active",
+           DiagnosticIDs::Note)
           << Nullable;
   }
 }

@@ -23,7 +23,7 @@ private:
   /// A guard dropped where it is made: its scope covers no read after it.
   void reportDiscardedGuards(const ScopeFacts &Facts, ASTContext &Ctx);
   /// A null test of a read that never returns null (folly's get()).
-  void reportNeverNullTests(const ScopeFacts &Facts);
+  void reportNeverNullTests(const ScopeFacts &Facts, ASTContext &Ctx);
 
   /// Also report functions whose callers are unknown (see the docs).
   const bool StrictMode;

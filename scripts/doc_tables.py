@@ -74,6 +74,9 @@ def keys_table():
             "| `asyncctx.Profiles` | built-in profiles (below) | profile names; `-name` switches one off. "
             "Default: `aws-lambda` |"]
     rows += ["| `%s` | `%s` | %s |" % (r["key"], r["macro"], r["lists"]) for r in roles()]
+    rows.append("| `asyncctx.NeverEmptyReads` | `ASYNCCTX_READ` that never returns null or empty | "
+                "functions that return a default where no scope is active: not reported there, and "
+                "a null test of what they return is (also gives the READ role) |")
     rows.append("| `asyncctx.InvocationRunners` | (none) | functions whose callable arguments are "
                 "invocations, in addition to the profiles' runners |")
     return "\n".join(rows)

@@ -150,4 +150,63 @@ llvm::SmallVector<Handoff, 1> handoffsOf(const Expr *E) {
   return Out;
 }
 
+/// Whether an object of class \p RD runs, when destroyed, a callable it was
+/// given: it has a user-provided destructor, is no callable wrapper itself
+/// (no `operator()`) and is not the standard library's.
+static bool mayRunCallableAtEnd(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition() || RD->isInStdNamespace() || RD->isLambda())
+    return false;
+  RD = RD->getDefinition();
+  const CXXDestructorDecl *Dtor = RD->getDestructor();
+  if (!Dtor || !Dtor->isUserProvided())
+    return false;
+  if (roleOf(RD) == Role::ScopeGuard)
+    return false;
+  for (const CXXMethodDecl *Method : RD->methods())
+    if (Method->getOverloadedOperator() == OO_Call)
+      return false;
+  // A guard class template (folly::detail::ScopeGuardImpl<F, ...>) keeps its
+  // callable in a base; a call operator there makes it a wrapper too.
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (const CXXRecordDecl *BaseClass = Base.getType()->getAsCXXRecordDecl())
+      if (BaseClass->hasDefinition())
+        for (const CXXMethodDecl *Method : BaseClass->getDefinition()->methods())
+          if (Method->getOverloadedOperator() == OO_Call)
+            return false;
+  return true;
+}
+
+/// The lambda written in \p E, an initializer, as an argument of the calls,
+/// constructions and operators it is made of (`ScopeGuardOnExit() + [&] {}`,
+/// `makeGuard([&] {})`, `Guard([&] {})`).
+static const LambdaExpr *lambdaWrittenIn(const Expr *E, unsigned Depth = 0) {
+  if (!E || Depth > 6)
+    return nullptr;
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return Lambda;
+  llvm::ArrayRef<const Expr *> Args;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+  else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+    return lambdaWrittenIn(Cast->getSubExpr(), Depth + 1);
+  else if (const auto *List = dyn_cast<InitListExpr>(E))
+    Args = llvm::ArrayRef(List->getInits(), List->getNumInits());
+  for (const Expr *Arg : Args)
+    if (const LambdaExpr *Lambda = lambdaWrittenIn(Arg, Depth + 1))
+      return Lambda;
+  return nullptr;
+}
+
+const FunctionDecl *runsAtDestruction(const VarDecl *VD) {
+  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit() ||
+      VD->getType()->isReferenceType() || !mayRunCallableAtEnd(VD->getType()->getAsCXXRecordDecl()))
+    return nullptr;
+  if (const LambdaExpr *Lambda = lambdaWrittenIn(VD->getInit()))
+    return Lambda->getCallOperator()->getCanonicalDecl();
+  return nullptr;
+}
+
 } // namespace clang::tidy::asyncctx

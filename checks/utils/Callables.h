@@ -86,6 +86,14 @@ bool spawns(const Expr *E);
 /// hands on, and where each runs. Empty for an ordinary call.
 llvm::SmallVector<Handoff, 1> handoffsOf(const Expr *CallOrConstruct);
 
+/// The lambda that runs when the local variable \p VD is destroyed, if its
+/// initializer writes one into an RAII object: `SCOPE_EXIT { ... }`,
+/// `auto g = folly::makeGuard([&] { ... })`, any class with a user-provided
+/// destructor that is given a lambda written there. Not a callable wrapper
+/// (a class with `operator()`, anything in `std`), which keeps a callable
+/// without calling it when it goes.
+const FunctionDecl *runsAtDestruction(const VarDecl *VD);
+
 } // namespace tidy::asyncctx
 } // namespace clang
 

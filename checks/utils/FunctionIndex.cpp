@@ -76,6 +76,14 @@ public:
     auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (FD && FD->doesThisDeclarationHaveABody() && implementsRole(FD))
       return true;
+    if (FD && FD->doesThisDeclarationHaveABody() && FD->isDependentContext() && !Pattern) {
+      // A template's pattern: not analysed (its instantiations are), but its
+      // calls whose callee is known without instantiation are single places.
+      Pattern = FD->getCanonicalDecl();
+      bool Result = Base::TraverseDecl(D);
+      Pattern = nullptr;
+      return Result;
+    }
     if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext())
       return Base::TraverseDecl(D);
     return within(FD, [&] { return Base::TraverseDecl(D); });
@@ -105,8 +113,16 @@ public:
         (VD->getInit() || VD->getType()->getAsCXXRecordDecl()))
       Index.Globals.push_back(VD);
     Places.variable(VD);
+    if (!Current && Pattern && VD->hasLocalStorage())
+      Places.patternVariable(VD, Pattern);
     if (Current && VD->hasLocalStorage() && guardExpr(VD->getInit()))
       Index.Functions[Current].TouchesStore = true;
+    // The lambda a scope-exit guard runs at its end is a callee of the
+    // function that declares the guard.
+    if (const FunctionDecl *AtEnd = Current ? runsAtDestruction(VD) : nullptr) {
+      HandedOn.insert(AtEnd);
+      Index.Functions[Current].Callees.insert(AtEnd);
+    }
     return true;
   }
 
@@ -116,26 +132,44 @@ public:
     return Base::TraverseConstructorInitializer(Init);
   }
 
-  bool VisitIfStmt(IfStmt *S) {
-    condition(S->getCond());
-    if (const VarDecl *VD = S->getConditionVariable())
-      condition(VD->getInit());
+  // Null tests, wherever they are written (a condition, an initializer, a
+  // macro's argument): a conversion to bool, `== nullptr`, `!= nullptr`.
+  bool VisitCastExpr(CastExpr *E) {
+    if (Current && (E->getCastKind() == CK_PointerToBoolean ||
+                    E->getCastKind() == CK_MemberPointerToBoolean))
+      Places.nullTest(E->getSubExpr());
     return true;
   }
-  bool VisitWhileStmt(WhileStmt *S) { return condition(S->getCond()); }
-  bool VisitDoStmt(DoStmt *S) { return condition(S->getCond()); }
-  bool VisitForStmt(ForStmt *S) { return condition(S->getCond()); }
-  bool VisitConditionalOperator(ConditionalOperator *E) { return condition(E->getCond()); }
+
+  bool VisitCXXRewrittenBinaryOperator(CXXRewrittenBinaryOperator *E) {
+    CXXRewrittenBinaryOperator::DecomposedForm Form = E->getDecomposedForm();
+    if (Current && BinaryOperator::isEqualityOp(Form.Opcode))
+      Places.nullComparison(Form.LHS, Form.RHS);
+    return true;
+  }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->isAssignmentOp())
       Places.assignment(BO->getLHS(), BO->getRHS(), BO->getExprLoc());
+    if (Current && BO->isEqualityOp())
+      Places.nullComparison(BO->getLHS(), BO->getRHS());
     return true;
   }
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
     if (Call->isAssignmentOp() && Call->getNumArgs() == 2)
       Places.assignment(Call->getArg(0), Call->getArg(1), Call->getExprLoc());
+    if (Current && Call->getNumArgs() == 2 &&
+        (Call->getOperator() == OO_EqualEqual || Call->getOperator() == OO_ExclaimEqual))
+      Places.nullComparison(Call->getArg(0), Call->getArg(1));
+    return true;
+  }
+
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    // `if (sp)` on a smart pointer: its conversion to bool.
+    const auto *Conversion = dyn_cast_or_null<CXXConversionDecl>(Call->getMethodDecl());
+    if (Current && Conversion && Conversion->getConversionType()->isBooleanType())
+      Places.nullTest(Call->getImplicitObjectArgument());
     return true;
   }
 
@@ -152,7 +186,7 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
-    Places.call(Call, Current, StaticInit);
+    Places.call(Call, Current ? Current : Pattern, StaticInit, /*InPattern=*/!Current && Pattern);
     if (const Expr *CalleeExpr = Call->getCallee())
       CalleeRefs.insert(CalleeExpr->IgnoreParenImpCasts());
     handOn(Call);
@@ -217,11 +251,6 @@ private:
     return Result;
   }
 
-  bool condition(const Expr *Cond) {
-    if (Current)
-      Places.condition(Cond);
-    return true;
-  }
 
   /// Records the callables \p E hands on: a runner's are invocations (they
   /// start afresh, so they are no callees), the others are callees of the
@@ -246,6 +275,8 @@ private:
   FunctionIndex &Index;
   PlaceFinder &Places;
   const FunctionDecl *Current = nullptr;
+  /// The template pattern being traversed (Current is then null).
+  const FunctionDecl *Pattern = nullptr;
   const VarDecl *StaticInit = nullptr;
   llvm::DenseSet<const Expr *> CalleeRefs;
   llvm::DenseSet<const FunctionDecl *> HandedOn, ToRunner, ToThread, Bound, CalledDirectly;

@@ -18,6 +18,7 @@
 
 namespace clang {
 class CXXCtorInitializer;
+class FieldDecl;
 class Stmt;
 
 namespace tidy::asyncctx {
@@ -32,12 +33,19 @@ public:
   void memberInitializer(const CXXCtorInitializer *Init);
   /// `Target = Value`.
   void assignment(const Expr *Target, const Expr *Value, SourceLocation Loc);
-  /// The condition of an `if`, a loop or `?:` (in a function).
-  void condition(const Expr *Cond);
+  /// \p Tested converted to bool (in a function): `if (p)`, `!p`,
+  /// `bool b = p;`, `CHECK(p)`.
+  void nullTest(const Expr *Tested);
+  /// `LHS == RHS` or `LHS != RHS` (in a function).
+  void nullComparison(const Expr *LHS, const Expr *RHS);
   void newExpr(const CXXNewExpr *New);
   /// A call in \p Function (null outside functions), in the initializer of
-  /// \p StaticInit if that is not null.
-  void call(const CallExpr *Call, const FunctionDecl *Function, const VarDecl *StaticInit);
+  /// \p StaticInit if that is not null; \p InPattern: in a template's
+  /// pattern (whose callee, if known, is known without instantiation).
+  void call(const CallExpr *Call, const FunctionDecl *Function, const VarDecl *StaticInit,
+            bool InPattern = false);
+  /// A local variable of a template's pattern \p Function.
+  void patternVariable(const VarDecl *VD, const FunctionDecl *Function);
   /// A statement of a block (in a function).
   void blockStatement(const Stmt *S);
 
@@ -49,10 +57,21 @@ private:
   void keptInMember(const Expr *Target, const Expr *Value, SourceLocation Loc);
   void keptStatic(const Expr *Value, const VarDecl *Target, SourceLocation Loc);
 
+  /// Scope guards kept in a data member of a class that ends them in one of
+  /// its own member functions: a scope owned by the object.
+  bool endedByOwnMember(const FieldDecl *Member);
+
   ASTContext &Ctx;
   ScopeFacts &Places;
+  /// Local variables assigned after their initialization: a null test of one
+  /// no longer tests what initialised it.
+  llvm::DenseSet<const VarDecl *> Reassigned;
   /// ENTER_WITH and DISABLE calls, with the function that makes each.
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> EnterWithCalls, DisableCalls;
+  /// The ENTER_WITH calls found in template patterns.
+  llvm::DenseSet<const CallExpr *> PatternCalls;
+  /// Guards that only restore, declared in template patterns.
+  std::vector<std::pair<const VarDecl *, const FunctionDecl *>> PatternSavers;
 };
 
 } // namespace tidy::asyncctx

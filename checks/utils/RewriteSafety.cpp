@@ -218,7 +218,7 @@ bool Planner::checkEnclosingEnterWith() {
       if (It != Info.IndexOf.end())
         if (const CallExpr *Open = Info.OpenBefore[It->second])
           return block(Open->getExprLoc(),
-                       "it is among the statements that the " + quoted(Open->getDirectCallee()) +
+                       "it is among the statements that the " + quoted(knownCallee(Open)) +
                            " here would wrap; rewrite these calls by hand");
     }
     if (const auto *S = Parent.get<Stmt>())
@@ -248,7 +248,7 @@ bool Planner::findRegion() {
                                      " around the code that needs the value");
   if (Last == Index)
     return block(Disable->getBeginLoc(), "no statement comes between it and the " +
-                                             quoted(roleCallStatement(Disable, Role::Disable)->getDirectCallee()));
+                                             quoted(knownCallee(roleCallStatement(Disable, Role::Disable))));
   Result.EndsAtDisable = Disable != nullptr;
   Result.ReachesFunctionEnd = IsFunctionBody && !Disable;
 
@@ -261,7 +261,7 @@ bool Planner::findRegion() {
       SM.getFileID(RegionBegin) != SM.getFileID(RegionEnd))
     return block(First->getBeginLoc(), "the statements it would wrap begin or end inside a macro");
   if (Disable && statementEnd(Disable).isInvalid())
-    return block(Disable->getBeginLoc(), "the " + quoted(roleCallStatement(Disable, Role::Disable)->getDirectCallee()) +
+    return block(Disable->getBeginLoc(), "the " + quoted(knownCallee(roleCallStatement(Disable, Role::Disable))) +
                                              " that ends them is inside a macro");
   return true;
 }
@@ -286,7 +286,7 @@ bool Planner::checkLaterUses() {
           findUseOf(Declared, llvm::ArrayRef(Body.begin() + Last + 1, Body.end()), At))
     return block(At, quoted(Used) + " is declared in the statements it would wrap "
                             "and used after the " +
-                                quoted(roleCallStatement(Disable, Role::Disable)->getDirectCallee()));
+                                quoted(knownCallee(roleCallStatement(Disable, Role::Disable))));
   return true;
 }
 
@@ -305,7 +305,7 @@ std::string Planner::returnTypeText() const {
 }
 
 RunRewrite Planner::plan(RewritePlan &Out) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Callee = knownCallee(Call);
   Store = storeOfCall(Call);
   RunMember = findMemberWithRole(Store.Class, Role::Run);
   if (!RunMember) {

@@ -42,11 +42,11 @@ struct Profile {
 
 // folly/io/async/Request.h
 constexpr ProfileEntry FollyRequestContext[] = {
-    {Role::EnterWith, "folly::RequestContext::setContext", ReturnsPrevious},
+    {Role::EnterWith, "folly::RequestContext::setContext"},
     {Role::EnterWith, "folly::RequestContext::create"},
     {Role::Read, "folly::RequestContext::get", NeverNull},
     {Role::Read, "folly::RequestContext::try_get"},
-    {Role::Read, "folly::RequestContext::saveContext"},
+    {Role::Snapshot, "folly::RequestContext::saveContext"},
     {Role::ScopeGuard, "folly::RequestContextScopeGuard"},
     {Role::ScopeGuard, "folly::ShallowCopyRequestContextScopeGuard"},
     {Role::ScopeGuard, "folly::RequestContextSaverScopeGuard", RestoresOnly},
@@ -59,7 +59,7 @@ constexpr ProfileStore Folly[] = {
 constexpr ProfileEntry OtelRuntimeContext[] = {
     {Role::ScopeGuard, "opentelemetry::context::RuntimeContext::Attach"},
     {Role::Disable, "opentelemetry::context::RuntimeContext::Detach"},
-    {Role::Read, "opentelemetry::context::RuntimeContext::GetCurrent"},
+    {Role::Read, "opentelemetry::context::RuntimeContext::GetCurrent", NeverNull},
     {Role::Read, "opentelemetry::context::RuntimeContext::GetValue"},
     {Role::ScopeGuard, "opentelemetry::trace::Scope"},
     {Role::ScopeGuard, "opentelemetry::trace::Tracer::WithActiveSpan"},
@@ -152,6 +152,7 @@ constexpr std::pair<llvm::StringLiteral, llvm::StringLiteral> NullableReads[] = 
 
 constexpr llvm::StringLiteral ProfilesKey = "asyncctx.Profiles";
 constexpr llvm::StringLiteral RunnersKey = "asyncctx.InvocationRunners";
+constexpr llvm::StringLiteral NeverEmptyKey = "asyncctx.NeverEmptyReads";
 
 /// `a::b::c`, with an optional leading `::`.
 bool isQualifiedName(llvm::StringRef Name) {
@@ -189,7 +190,7 @@ std::string knownProfiles() {
 } // namespace
 
 std::vector<llvm::StringRef> RoleConfig::keys() {
-  std::vector<llvm::StringRef> Keys{ProfilesKey, RunnersKey};
+  std::vector<llvm::StringRef> Keys{ProfilesKey, RunnersKey, NeverEmptyKey};
   for (const RoleInfo &Info : allRoles())
     Keys.push_back(Info.Key);
   return Keys;
@@ -245,6 +246,37 @@ void RoleConfig::parseKey(const ClangTidyOptions::OptionMap &Options, llvm::Stri
   }
 }
 
+void RoleConfig::parseNeverEmpty(const ClangTidyOptions::OptionMap &Options,
+                                 std::vector<std::string> &Errors) {
+  llvm::StringRef Value = optionValue(Options, NeverEmptyKey, "");
+  Values.emplace_back(NeverEmptyKey.str(), Value.str());
+  for (llvm::StringRef Item : utils::options::parseStringList(Value)) {
+    auto [Name, Store] = Item.split('=');
+    Name = Name.trim().ltrim(':');
+    Store = Store.trim();
+    if (!isQualifiedName(Name) || (Item.contains('=') && !isQualifiedName(Store))) {
+      Errors.push_back((NeverEmptyKey + ": '" + Item +
+                        "' is not a qualified name (write 'ns::Class::member', or "
+                        "'ns::Class::member=ns::Store' to name its store)")
+                           .str());
+      continue;
+    }
+    // A name that already plays a role keeps it (and its store); one that
+    // plays none is a READ.
+    auto It = ByName.find(Name);
+    if (It != ByName.end())
+      It->second.Traits |= NeverNull;
+    else
+      add(Name, Role::Read, Store, NeverNull);
+  }
+}
+
+unsigned RoleConfig::traitsOf(const NamedDecl *D) const {
+  if (const ConfiguredRole *Found = find(D))
+    return Found->Traits;
+  return 0;
+}
+
 std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::OptionMap &Options,
                                                   std::vector<std::string> &Errors) {
   // Every check of a run reads the same keys: they share one configuration
@@ -259,6 +291,7 @@ std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::Option
   };
   Append(ProfilesKey);
   Append(RunnersKey);
+  Append(NeverEmptyKey);
   for (const RoleInfo &Info : allRoles())
     Append(Info.Key);
 
@@ -311,6 +344,7 @@ std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::Option
   for (const RoleInfo &Info : allRoles())
     Config->parseKey(Options, Info.Key, Info.R, Found);
   Config->parseKey(Options, RunnersKey, std::nullopt, Found);
+  Config->parseNeverEmpty(Options, Found);
 
   Known.emplace(Fingerprint, std::make_pair(Config, Found));
   Errors = std::move(Found);

@@ -11,6 +11,8 @@
 //                                     one key per role (utils/Roles.def)
 //   asyncctx.InvocationRunners        functions whose callable arguments are
 //                                     invocations
+//   asyncctx.NeverEmptyReads          READ functions that return a default,
+//                                     never null, where no scope is active
 //
 // Each value is a semicolon-separated list of qualified names, matched with
 // or without inline namespaces. A configured name refers to the store named
@@ -32,15 +34,13 @@
 
 namespace clang::tidy::asyncctx {
 
-/// What a configured role says beyond the annotation vocabulary. Only the
-/// built-in profiles set these: each is a rule of one real library.
+/// What a configured role says beyond the annotation vocabulary.
 enum RoleTrait : unsigned {
-  /// READ that never returns null: outside a scope it returns a process-wide
-  /// default (folly's RequestContext::get), so a null test tells nothing.
+  /// READ that never returns null or empty: outside a scope it returns a
+  /// default (folly's RequestContext::get, OpenTelemetry's
+  /// RuntimeContext::GetCurrent). Calling it there is no defect; a null test
+  /// of what it returns tells nothing. Key asyncctx.NeverEmptyReads.
   NeverNull = 1,
-  /// ENTER_WITH that returns the value it replaced; passing that value back
-  /// restores it, which ends the unscoped set (folly's setContext).
-  ReturnsPrevious = 2,
   /// SCOPE_GUARD that sets nothing and restores, when destroyed, what was
   /// current when it was made (folly's RequestContextSaverScopeGuard).
   RestoresOnly = 4,
@@ -76,6 +76,9 @@ public:
 
   /// The role configured for \p D's qualified name, if any.
   const ConfiguredRole *find(const NamedDecl *D) const;
+  /// The traits configured for \p D's qualified name (an annotated READ
+  /// listed in asyncctx.NeverEmptyReads has NeverNull).
+  unsigned traitsOf(const NamedDecl *D) const;
 
   llvm::ArrayRef<std::string> invocationRunners() const { return Runners; }
   llvm::ArrayRef<std::string> invocationFunctions() const { return Invocations; }
@@ -94,6 +97,8 @@ private:
   /// runners).
   void parseKey(const ClangTidyOptions::OptionMap &Options, llvm::StringRef Key,
                 std::optional<Role> R, std::vector<std::string> &Errors);
+  /// Reads asyncctx.NeverEmptyReads (after the role keys: it adds a trait).
+  void parseNeverEmpty(const ClangTidyOptions::OptionMap &Options, std::vector<std::string> &Errors);
 
   /// Every key's value as written, or its default.
   std::vector<std::pair<std::string, std::string>> Values;

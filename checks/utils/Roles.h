@@ -71,10 +71,20 @@ std::optional<ConfiguredRole> configuredRole(const Decl *D);
 /// Whether \p D has the configured trait \p Trait (utils/RoleConfig.h).
 bool hasRoleTrait(const Decl *D, unsigned Trait);
 
-/// The role a call plays. Usually its callee's; a call of a ReturnsPrevious
-/// ENTER_WITH (folly's setContext) that passes back the value an earlier
-/// call of it returned, kept in a local variable of the same function,
-/// restores that value: it plays DISABLE.
+/// The function a call calls: its direct callee, or, in a template that is
+/// not instantiated, where only the arguments are type-dependent, the one
+/// that a qualified name without ADL names when every overload it names
+/// plays the same role for the same store (`RequestContext::setContext(x)`).
+const FunctionDecl *knownCallee(const CallExpr *Call);
+
+/// The role a call plays. Usually its callee's; but an ENTER_WITH call plays
+/// DISABLE where
+///  - it puts back the value that an earlier ENTER_WITH (one that returns the
+///    value it replaced, as folly's setContext does) or SNAPSHOT of the same
+///    store returned, kept in a local variable (a manual restore), or
+///  - its value (the last argument) is null or empty: a null pointer
+///    constant, `{}`, a default- or null-constructed object, or a `const`
+///    local variable initialised with one (clearing is not entering).
 std::optional<Role> roleOfCall(const CallExpr *Call);
 
 /// Forgets the roles remembered for the last translation unit; every check

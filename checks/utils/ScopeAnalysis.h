@@ -177,8 +177,14 @@ struct ScopeFacts {
   std::vector<KeptGuard> KeptGuards;
   /// Guards made and dropped in one statement: their scope covers nothing.
   std::vector<const Expr *> DiscardedGuards;
-  /// Null tests of a read that never returns null (RoleTrait NeverNull).
-  std::vector<const CallExpr *> NeverNullTests;
+  /// Null tests of a read that never returns null (RoleTrait NeverNull):
+  /// of the call itself, or of a local variable it initialised.
+  struct NeverNullTest {
+    const CallExpr *Read = nullptr;
+    SourceLocation Loc; ///< the test: the call, or the variable's use
+    const VarDecl *Var = nullptr;
+  };
+  std::vector<NeverNullTest> NeverNullTests;
 };
 
 struct ScopeAnalysisOptions {

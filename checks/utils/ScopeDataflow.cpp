@@ -156,11 +156,16 @@ void ScopeDataflow::callAndContinue(const FunctionDecl *Callee, SourceLocation L
   if (!Info || Info->Bound)
     return; // not analysed here, or evaluated at its BIND
   readNeeds(Callee, Loc, St, Record, nullptr, Args);
-  if (!Info->Relevant || Info == Current)
+  applyEffects(*Info, Loc, St, Args);
+}
+
+void ScopeDataflow::applyEffects(const FunctionInfo &Info, SourceLocation Loc, State &St,
+                                 llvm::ArrayRef<const Expr *> Args) {
+  if (!Info.Relevant || &Info == Current)
     return;
-  for (const StoreState &Effect : Info->Sum.Effects) {
+  for (const StoreState &Effect : Info.Sum.Effects) {
     // Entry in an effect stands for the state the caller had.
-    StoreRef Store = atCall(Effect.Store, Info->FD, Args);
+    StoreRef Store = atCall(Effect.Store, Info.FD, Args);
     StoreState Before = St.lookup(Store);
     unsigned Flags = Effect.Flags & ~unsigned(Entry);
     if (Effect.Flags & Entry)
@@ -227,7 +232,9 @@ void ScopeDataflow::handleCall(const CallExpr *Call, State &St, bool Record) {
       St.enter(Store, Call);
     } else if (*R == Role::Disable) {
       St.set(Store, No, NoScopeOrigin::Disabled, Loc, Callee);
-    } else {
+    } else if (!hasRoleTrait(Callee, NeverNull)) {
+      // A read that returns a default where no scope is active is no defect
+      // there (its null tests are: utils/PlaceFinder).
       read(Store, ReadSite{Loc, Callee, {}, Loc, Callee}, St, Record);
     }
     return;
@@ -288,8 +295,15 @@ void ScopeDataflow::transferStmt(const Stmt *S, State &St, bool Record) {
 void ScopeDataflow::transfer(const CFGElement &Element, State &St, bool Record) {
   if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
     transferStmt(S->getStmt(), St, Record);
-  else if (std::optional<CFGAutomaticObjDtor> Dtor = Element.getAs<CFGAutomaticObjDtor>())
+  else if (std::optional<CFGAutomaticObjDtor> Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
     St.endGuard(Dtor->getVarDecl());
+    // A restore written in a scope-exit guard (`SCOPE_EXIT { setContext(prev); }`)
+    // takes effect where the guard is destroyed. Only its effects: a read in
+    // it is not checked there.
+    if (const FunctionDecl *AtEnd = runsAtDestruction(Dtor->getVarDecl()))
+      if (const FunctionInfo *Info = Index.find(AtEnd))
+        applyEffects(*Info, Dtor->getVarDecl()->getLocation(), St, {});
+  }
 }
 
 void ScopeDataflow::analyseFunction(FunctionInfo &Info, const State &Start, bool Record,

@@ -8,7 +8,8 @@
 // Transfer functions, per CFG element:
 //   ENTER_WITH(S)       S is In (remembering the call)
 //   DISABLE(S)          S is No, cleared here
-//   READ(S)             a read: checked against S's state
+//   READ(S)             a read: checked against S's state (not one that
+//                       never returns null or empty, RoleTrait NeverNull)
 //   a guard's variable  its store's state is saved, S is In (unless the
 //                       guard only restores); its destructor puts it back
 //   a call              the callee's needs are read at the call, then its
@@ -16,6 +17,8 @@
 //   co_await, co_yield    a scope the coroutine opened is reported
 //                       (asyncctx-suspend-in-scope); the reads after it are
 //                       needs of their own, for a RUN of this coroutine
+//   a scope-exit guard's destructor  the effects of the lambda written in
+//                       its initializer hold (utils/Callables)
 //   a handed-on callable  its needs are read at the state it runs in
 //                       (utils/Callables): RUN(S) makes S In, EXIT(S) makes
 //                       it No, a thread starts with none, BIND(S) carries S
@@ -92,6 +95,9 @@ private:
   /// A direct call: its needs are read here, then its effects hold.
   void callAndContinue(const FunctionDecl *Callee, SourceLocation Loc, State &St, bool Record,
                        llvm::ArrayRef<const Expr *> Args);
+  /// The callee's effects hold after a call of it at \p Loc.
+  void applyEffects(const FunctionInfo &Info, SourceLocation Loc, State &St,
+                    llvm::ArrayRef<const Expr *> Args);
   void read(const StoreRef &Store, const ReadSite &Site, const State &St, bool Record);
   void findLeaks(const FunctionInfo &Info,
                  llvm::ArrayRef<std::pair<const CFGBlock *, State>> EndingBlocks);

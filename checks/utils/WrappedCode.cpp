@@ -103,7 +103,7 @@ public:
   bool VisitCallExpr(CallExpr *E) {
     if (roleOfCall(E) == Role::EnterWith)
       block(E->getExprLoc(), "the statements it would wrap contain another " +
-                                 quoted(E->getDirectCallee()) + "; rewrite these calls by hand");
+                                 quoted(knownCallee(E)) + "; rewrite these calls by hand");
     return Reason.empty();
   }
   bool VisitDeclRefExpr(DeclRefExpr *E) {

@@ -32,6 +32,10 @@
 #define ASYNCCTX_EXIT ASYNCCTX_ANNOTATE_("exit")
 /// Function: returns the current value, or null/empty where none is current.
 #define ASYNCCTX_READ ASYNCCTX_ANNOTATE_("read")
+/// Function: captures the current value (or none) for propagation, to be made
+/// current again elsewhere (a guard on another thread, a restore). Not a
+/// read: it may run where no scope is active.
+#define ASYNCCTX_SNAPSHOT ASYNCCTX_ANNOTATE_("snapshot")
 /// Function: makes a value current for the rest of the synchronous execution,
 /// with no scope.
 #define ASYNCCTX_ENTER_WITH ASYNCCTX_ANNOTATE_("enter_with")

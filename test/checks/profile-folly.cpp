@@ -1,5 +1,6 @@
 // The folly profile: folly::RequestContext's unscoped setContext/create, its
-// guards, the set-then-restore idiom, and get(), which never returns null.
+// guards, the set-then-restore idiom, and get(), which never returns null
+// (profile-folly-idioms.cpp has the other idioms of folly's own code).
 //
 // RUN: %check_asyncctx -I %S/Inputs/profiles %s 'asyncctx-*' %t -- \
 // RUN:   --config="{CheckOptions: {asyncctx.Profiles: 'folly', asyncctx.InvocationFunctions: 'handlers::good_guard;handlers::good_restore;handlers::good_restore_copy;handlers::good_saver;handlers::bad_set;handlers::bad_create;handlers::bad_discarded;handlers::bad_cached;handlers::null_test'}}"
@@ -58,8 +59,8 @@ void bad_discarded(std::shared_ptr<folly::RequestContext> ctx) {
   folly::RequestContextScopeGuard{ctx};
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: temporary scope guard 'RequestContextScopeGuard' is destroyed at the end of this statement: its scope of store 'folly::RequestContext' covers nothing [asyncctx-read-outside-run]
   // CHECK-MESSAGES: :[[@LINE-2]]:3: note: keep it in a local variable for as long as the scope should last
-  use(folly::RequestContext::get());
-  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'get' reads store 'folly::RequestContext' where no scope is active [asyncctx-read-outside-run]
+  use(folly::RequestContext::try_get());
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'try_get' reads store 'folly::RequestContext' where no scope is active [asyncctx-read-outside-run]
   // CHECK-MESSAGES: :[[@LINE-6]]:6: note: invocation 'bad_discarded' starts with no scope active
 }
 
@@ -73,11 +74,11 @@ void bad_cached() {
 void null_test() {
   folly::RequestContextScopeGuard guard;
   if (folly::RequestContext::get())
-  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'get' never returns null: with no scope active it returns a process-wide default, so this test cannot tell whether a scope is active [asyncctx-read-outside-run]
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'get' never returns null: with no scope active it returns a default, so this test cannot tell whether a scope is active [asyncctx-read-outside-run]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: note: 'folly::RequestContext::try_get' returns null where no scope is active
     work();
   if (folly::RequestContext::get() != nullptr && folly::RequestContext::try_get())
-  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'get' never returns null: with no scope active it returns a process-wide default, so this test cannot tell whether a scope is active [asyncctx-read-outside-run]
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'get' never returns null: with no scope active it returns a default, so this test cannot tell whether a scope is active [asyncctx-read-outside-run]
   // CHECK-MESSAGES: :[[@LINE-2]]:7: note: 'folly::RequestContext::try_get' returns null where no scope is active
     work();
 }

@@ -45,8 +45,8 @@ void bad_discarded_token(const context::Context &ctx) {
   context::RuntimeContext::Attach(ctx);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the scope guard that 'Attach' returns is discarded: its scope of store 'opentelemetry::context::RuntimeContext' ends with this statement [asyncctx-read-outside-run]
   // CHECK-MESSAGES: :[[@LINE-2]]:3: note: keep it in a local variable for as long as the scope should last
-  use(context::RuntimeContext::GetCurrent());
-  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'GetCurrent' reads store 'opentelemetry::context::RuntimeContext' where no scope is active [asyncctx-read-outside-run]
+  use(trace::Tracer::GetCurrentSpan());
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'GetCurrentSpan' reads store 'opentelemetry::context::RuntimeContext' where no scope is active [asyncctx-read-outside-run]
   // CHECK-MESSAGES: :[[@LINE-6]]:6: note: invocation 'bad_discarded_token' starts with no scope active
 }
 

@@ -18,7 +18,9 @@ public:
   // Create a unique request context for this request. It will be passed
   // between queues / threads (where implemented), so it should be valid for
   // the lifetime of the request.
-  static void create() { setContext(std::make_shared<RequestContext>()); }
+  static std::shared_ptr<RequestContext> create() {
+    return setContext(std::make_shared<RequestContext>());
+  }
 
   // Get the current context; never null: outside any request it is a
   // process-wide default context.
@@ -30,7 +32,7 @@ public:
 
   // The following APIs are used to add, remove and access RequestContext
   // instance in the thread local storage; setContext returns the previous
-  // context so that it can be reset later.
+  // context so that it can be reset later. Passing nullptr clears it.
   static std::shared_ptr<RequestContext> setContext(std::shared_ptr<RequestContext> const &ctx);
   static std::shared_ptr<RequestContext> setContext(std::shared_ptr<RequestContext> &&newCtx_);
 
@@ -47,7 +49,7 @@ public:
 
   // Create a new RequestContext and reset to the original value when this
   // goes out of scope.
-  RequestContextScopeGuard() : prev_(RequestContext::saveContext()) { RequestContext::create(); }
+  RequestContextScopeGuard() : prev_(RequestContext::create()) {}
 
   explicit RequestContextScopeGuard(std::shared_ptr<RequestContext> const &ctx)
       : prev_(RequestContext::setContext(ctx)) {}
