@@ -185,6 +185,16 @@ def check(log, c):
         if "columnKind" in run and run["columnKind"] not in COLUMN_KINDS:
             c.error(where + ".columnKind", "not one of %s" % sorted(COLUMN_KINDS))
         base_ids = run.get("originalUriBaseIds", {})
+
+        def located(loc, where, kind):
+            """A note's location (related or in a flow): checked, and shown."""
+            note = c.message(loc.get("message", {"text": ""}), where + ".message")
+            p = c.physical(loc.get("physicalLocation", {}), where + ".physicalLocation", base_ids)
+            if "artifactLocation" in p and "region" in p:
+                facts.append('  %s %s:%d:%d "%s"' % (
+                    kind, shown(p["artifactLocation"]), p["region"]["startLine"],
+                    p["region"].get("startColumn", 1), note))
+
         for name, base in base_ids.items():
             b = c.obj(base, "artifactLocation", "%s.originalUriBaseIds.%s" % (where, name))
             uri = b.get("uri", "")
@@ -237,12 +247,7 @@ def check(log, c):
                 if "id" in loc:
                     c.integer(loc["id"], lw + ".id", -1)
                     ids.append(loc["id"])
-                note = c.message(loc.get("message", {"text": ""}), lw + ".message")
-                p = c.physical(loc.get("physicalLocation", {}), lw + ".physicalLocation", base_ids)
-                if "artifactLocation" in p and "region" in p:
-                    facts.append('  related %s:%d:%d "%s"' % (
-                        shown(p["artifactLocation"]), p["region"]["startLine"],
-                        p["region"].get("startColumn", 1), note))
+                located(loc, lw, "related")
             if len(set(ids)) != len(ids):
                 c.error(rw + ".relatedLocations", "ids repeat")
             for j, flow in enumerate(c.array(result.get("codeFlows", []), rw + ".codeFlows")):
@@ -254,13 +259,8 @@ def check(log, c):
                     for m, step in enumerate(c.array(thread.get("locations", []), tw + ".locations", 1)):
                         sw = "%s.locations[%d]" % (tw, m)
                         step = c.obj(step, "threadFlowLocation", sw)
-                        loc = c.obj(step.get("location", {}), "location", sw + ".location")
-                        note = c.message(loc.get("message", {"text": ""}), sw + ".location.message")
-                        p = c.physical(loc.get("physicalLocation", {}), sw + ".location.physicalLocation", base_ids)
-                        if "artifactLocation" in p and "region" in p:
-                            facts.append('  flow %s:%d:%d "%s"' % (
-                                shown(p["artifactLocation"]), p["region"]["startLine"],
-                                p["region"].get("startColumn", 1), note))
+                        located(c.obj(step.get("location", {}), "location", sw + ".location"),
+                                sw + ".location", "flow")
             for j, fix in enumerate(c.array(result.get("fixes", []), rw + ".fixes")):
                 fw = "%s.fixes[%d]" % (rw, j)
                 fix = c.obj(fix, "fix", fw)
