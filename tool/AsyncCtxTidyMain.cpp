@@ -10,7 +10,8 @@
 //   without the fix-its of notes unless `--fix-notes`: clang-apply-
 //   replacements would apply them), and a message when clang stopped at its
 //   error limit. `--sarif-input=<yaml>` converts an existing export instead,
-//   such as the merged one run-clang-tidy writes.
+//   such as the merged one run-clang-tidy writes; `--sarif-category` names
+//   the run's category (one per CI shard).
 // - `--verify-config` also checks the values of the `asyncctx.*` options
 //   (clang-tidy checks only their keys).
 // - A compile database that lists nothing, or a `-p` directory without one,
@@ -69,6 +70,13 @@ clang-tidy or run-clang-tidy already exported with
 --export-fixes, instead of analysing any file.
 )"),
                                         cl::value_desc("filename"));
+static cl::opt<std::string> SarifCategory("sarif-category", cl::desc(R"(
+With --export-sarif: the run's category
+(runAutomationDetails.id), under which code
+scanning keeps its results apart from other
+runs' (one per CI shard).
+)"),
+                                          cl::value_desc("category"));
 
 namespace {
 
@@ -77,6 +85,7 @@ namespace {
 struct SarifRequest {
   std::optional<std::string> Output;
   std::vector<std::string> Inputs;
+  std::optional<std::string> Category;
   std::optional<std::string> UserExportFixes;
 };
 
@@ -202,6 +211,8 @@ SarifRequest takeSarifArguments(llvm::SmallVectorImpl<const char *> &Args) {
       Request.Output = Value;
     else if (takeOption(Args, I, "sarif-input", Value))
       Request.Inputs.push_back(Value);
+    else if (takeOption(Args, I, "sarif-category", Value))
+      Request.Category = Value;
     else if (takeOption(Args, I, "export-fixes", Value))
       Request.UserExportFixes = Value;
     else
@@ -222,22 +233,30 @@ int reportError(const llvm::Twine &Message) {
   return 1;
 }
 
+/// Writes the SARIF log of the documents where the request says; returns
+/// the status. Paths are relative to the current directory.
+int writeSarif(llvm::ArrayRef<clang::tooling::TranslationUnitDiagnostics> Documents,
+               const SarifRequest &Request) {
+  llvm::SmallString<256> Root;
+  if (llvm::sys::fs::current_path(Root))
+    Root.clear();
+  if (llvm::Error E = asyncctx::writeSarifLog(
+          asyncctx::buildSarifLog(Documents, Root, Request.Category.value_or("")),
+          *Request.Output))
+    return reportError("SARIF log: " + llvm::toString(std::move(E)));
+  return 0;
+}
+
 /// Converts exported diagnostics into the SARIF log; returns the status.
-int convert(llvm::ArrayRef<std::string> Inputs, llvm::StringRef Output) {
+int convert(const SarifRequest &Request) {
   std::vector<clang::tooling::TranslationUnitDiagnostics> All;
-  for (const std::string &Input : Inputs) {
+  for (const std::string &Input : Request.Inputs) {
     auto Documents = asyncctx::readExportedDocuments(Input);
     if (!Documents)
       return reportError(llvm::toString(Documents.takeError()));
     std::move(Documents->begin(), Documents->end(), std::back_inserter(All));
   }
-  llvm::SmallString<256> Root;
-  if (llvm::sys::fs::current_path(Root))
-    Root.clear();
-  if (llvm::Error E =
-          asyncctx::writeSarifLog(asyncctx::buildSarifLog(All, Root), Output))
-    return reportError("SARIF log: " + llvm::toString(std::move(E)));
-  return 0;
+  return writeSarif(All, Request);
 }
 
 /// Points a file descriptor at /dev/null while it lives (for a pass whose
@@ -409,14 +428,9 @@ int afterRun(llvm::StringRef Export, const SarifRequest &Request, bool FixNotes)
     if (llvm::Error E = asyncctx::writeExportedDocuments(Copy, *Request.UserExportFixes))
       return reportError(llvm::toString(std::move(E)));
   }
-  if (Request.Output) {
-    llvm::SmallString<256> Root;
-    if (llvm::sys::fs::current_path(Root))
-      Root.clear();
-    if (llvm::Error E = asyncctx::writeSarifLog(
-            asyncctx::buildSarifLog(*Documents, Root), *Request.Output))
-      return reportError("SARIF log: " + llvm::toString(std::move(E)));
-  }
+  if (Request.Output)
+    if (int SarifStatus = writeSarif(*Documents, Request))
+      return SarifStatus;
   return Status;
 }
 
@@ -431,6 +445,7 @@ void joinClangTidyCategory() {
   cl::OptionCategory *ClangTidy = Checks->second->Categories.front();
   ExportSarif.addCategory(*ClangTidy);
   SarifInput.addCategory(*ClangTidy);
+  SarifCategory.addCategory(*ClangTidy);
 }
 
 } // namespace
@@ -455,6 +470,13 @@ int main(int argc, const char **argv) {
   if (Sarif.Output && (Sarif.Output->empty() || *Sarif.Output == "-"))
     return reportError("--export-sarif needs a file name (standard output "
                        "carries clang-tidy's report)");
+  if (Sarif.Category && !Sarif.Output)
+    return reportError("--sarif-category names the category of the log that "
+                       "--export-sarif=<file> writes");
+  if (Sarif.Category && (Sarif.Category->empty() ||
+                         llvm::StringRef(*Sarif.Category).trim('/').empty()))
+    return reportError("--sarif-category needs a name (for example "
+                       "asyncctx-tidy/shard-1-of-4)");
   if (!Sarif.Inputs.empty()) {
     if (!Sarif.Output)
       return reportError("--sarif-input needs --export-sarif=<file> to write to");
@@ -462,7 +484,7 @@ int main(int argc, const char **argv) {
       return reportError(llvm::Twine("--sarif-input converts an export and "
                                      "analyses nothing; remove '") +
                          Args[1] + "'");
-    return convert(Sarif.Inputs, *Sarif.Output);
+    return convert(Sarif);
   }
 
   // Our options go before `--`, where clang-tidy looks for its own.

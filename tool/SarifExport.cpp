@@ -224,7 +224,7 @@ public:
     Results.push_back(std::move(Result));
   }
 
-  llvm::json::Value finish() && {
+  llvm::json::Value finish(llvm::StringRef Category) && {
     Object Driver{{"name", "asyncctx-tidy"},
                   {"version", ASYNCCTX_TIDY_VERSION},
                   {"informationUri", ASYNCCTX_DOCS_URL "/README.md"},
@@ -232,6 +232,11 @@ public:
     Object Run{{"tool", Object{{"driver", std::move(Driver)}}},
                {"columnKind", "unicodeCodePoints"},
                {"results", std::move(Results)}};
+    // Code scanning takes an id's part before its last slash as the
+    // category; with the slash at the end, all of it is.
+    if (!Category.empty())
+      Run["runAutomationDetails"] =
+          Object{{"id", Category.ends_with("/") ? Category.str() : Category.str() + "/"}};
     if (!Root.empty())
       Run["originalUriBaseIds"] = Object{
           {"SRCROOT",
@@ -349,12 +354,12 @@ private:
 
 llvm::json::Value
 buildSarifLog(llvm::ArrayRef<clang::tooling::TranslationUnitDiagnostics> Documents,
-              llvm::StringRef SourceRoot) {
+              llvm::StringRef SourceRoot, llvm::StringRef Category) {
   LogBuilder Builder(SourceRoot);
   for (const auto &Document : Documents)
     for (const Diagnostic &D : Document.Diagnostics)
       Builder.add(D, Document.MainSourceFile);
-  return std::move(Builder).finish();
+  return std::move(Builder).finish(Category);
 }
 
 llvm::Error writeSarifLog(const llvm::json::Value &Log, llvm::StringRef Path) {

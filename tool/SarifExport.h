@@ -26,10 +26,12 @@ namespace asyncctx {
 /// SRCROOT (so code scanning maps them onto the repository); others stay
 /// absolute file URIs. Duplicates (a header's finding reported from several
 /// translation units) are dropped. Every result has a location: one without
-/// any gets the first line of its run's main file.
+/// any gets the first line of its run's main file. A non-empty \p Category
+/// becomes the run's `runAutomationDetails.id` (with the trailing slash that
+/// makes all of it the category for code scanning).
 llvm::json::Value
 buildSarifLog(llvm::ArrayRef<clang::tooling::TranslationUnitDiagnostics> Documents,
-              llvm::StringRef SourceRoot);
+              llvm::StringRef SourceRoot, llvm::StringRef Category = "");
 
 /// Writes the log to the file \p Path.
 llvm::Error writeSarifLog(const llvm::json::Value &Log, llvm::StringRef Path);
