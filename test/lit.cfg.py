@@ -76,6 +76,20 @@ if shutil.which("cmake") and shutil.which("ninja") and shutil.which("git"):
     config.available_features.add("cmake-project")
     config.substitutions.append(("%configure_orders", (
         "cmake -G Ninja -DCMAKE_CXX_COMPILER=%s -DASYNCCTX_INCLUDE_DIR=%s" % (config.clangxx, include))))
+# Bazel 4.2.3 from Debian's bazel-bootstrap, offline: platforms and
+# rules_java from Debian's packages, rules_cc from a stand-in
+# (integration/Inputs/bazel/rules_cc). %bazel takes the startup options
+# (each test gives its own --output_user_root), %bazel_offline the build's.
+bazel_repositories = {
+    "platforms": "/usr/share/bazel/tools/platforms",
+    "rules_java": "/usr/share/bazel/rules/java",
+    "rules_cc": os.path.join(config.test_source_root, "integration", "Inputs", "bazel", "rules_cc"),
+}
+if shutil.which("bazel") and all(os.path.isdir(d) for d in bazel_repositories.values()):
+    config.available_features.add("bazel")
+    config.substitutions.append(("%bazel_offline", " ".join(
+        "--override_repository=%s=%s" % item for item in sorted(bazel_repositories.items()))))
+    config.substitutions.append(("%bazel", "bazel --nohome_rc --max_idle_secs=60"))
 # Neovim, for the editor guide's recipe (Debian 12's is 0.7).
 if shutil.which("nvim"):
     config.available_features.add("nvim")

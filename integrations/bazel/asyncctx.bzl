@@ -1,0 +1,159 @@
+"""asyncctx-tidy as a Bazel aspect.
+
+`asyncctx_aspect` lints every C and C++ source of the cc_library, cc_binary
+and cc_test targets it reaches (the command line's targets and their deps,
+in the main repository): one action per source file, running asyncctx-tidy
+with the target's compilation context and the .clang-tidy files that apply.
+The reports are the output group `asyncctx_report`.
+
+Each action declares everything it reads (the source, the headers of its
+compilation context, the .clang-tidy files, asyncctx-tidy and the runner),
+so it runs in a sandbox, is cached, and can run remotely. After a run it
+lists the headers the source did not include as unused inputs: changing a
+header re-lints only the sources that include it.
+
+    bazel build //... --aspects=@asyncctx_tidy//:asyncctx.bzl%asyncctx_aspect \\
+        --output_groups=asyncctx_report --@asyncctx_tidy//:config=//:clang_tidy_config
+
+docs/bazel.md has the settings and the flags for caches and remote execution.
+"""
+
+AsyncCtxFlagInfo = provider(
+    doc = "The value of an asyncctx_bool_flag.",
+    fields = ["value"],
+)
+
+AsyncCtxReportsInfo = provider(
+    doc = "The reports of a target and of the targets it depends on.",
+    fields = ["reports"],
+)
+
+def _bool_flag_impl(ctx):
+    return [AsyncCtxFlagInfo(value = ctx.build_setting_value)]
+
+asyncctx_bool_flag = rule(
+    implementation = _bool_flag_impl,
+    build_setting = config.bool(flag = True),
+    doc = "A boolean setting given as --@asyncctx_tidy//:<name>[=true|false].",
+)
+
+_RULES = ["cc_library", "cc_binary", "cc_test"]
+
+# Extensions of the sources linted, and whether they are C.
+_SOURCE_EXTENSIONS = {
+    "c": True,
+    "cc": False,
+    "cpp": False,
+    "cxx": False,
+    "c++": False,
+    "C": False,
+}
+
+def _compile_flags(ctx, compilation_context, is_c):
+    """The compiler's flags for one source: the options of the command line
+    (--copt, --cxxopt or --conlyopt), the target's copts and its
+    compilation context. The toolchain's own flags are left out: they are
+    the configured compiler's, which need not be clang."""
+    cpp = ctx.fragments.cpp
+    flags = list(cpp.copts) + list(cpp.conlyopts if is_c else cpp.cxxopts)
+    flags += getattr(ctx.rule.attr, "copts", [])
+    if is_c:
+        flags = ["-xc"] + flags
+    flags += ["-D" + d for d in compilation_context.defines.to_list()]
+    flags += ["-D" + d for d in compilation_context.local_defines.to_list()]
+    flags += ["-I" + i for i in compilation_context.includes.to_list()]
+    flags += ["-iquote" + i for i in compilation_context.quote_includes.to_list()]
+    flags += ["-isystem" + i for i in compilation_context.system_includes.to_list()]
+    return flags
+
+def _applies_to(config_file, source):
+    """Whether clang-tidy, looking upwards from the source's directory,
+    would read this .clang-tidy file."""
+    directory = config_file.dirname  # "." at the workspace's root
+    return directory == "." or source.dirname == directory or source.dirname.startswith(directory + "/")
+
+def _lint(ctx, target, source, is_c, config_files):
+    config_files = [f for f in config_files if _applies_to(f, source)]
+    compilation_context = target[CcInfo].compilation_context
+    report = ctx.actions.declare_file("_asyncctx/{}/{}.txt".format(target.label.name, source.short_path))
+    unused = ctx.actions.declare_file("_asyncctx/{}/{}.unused".format(target.label.name, source.short_path))
+    headers = ctx.actions.args()
+    headers.add_all(compilation_context.headers)
+    header_list = ctx.actions.declare_file("_asyncctx/{}/{}.headers".format(target.label.name, source.short_path))
+    ctx.actions.write(header_list, headers)
+
+    tidy = ctx.file._tidy
+    args = ctx.actions.args()
+    args.add("--tidy", tidy)
+    args.add("--report", report)
+    args.add("--unused", unused)
+    args.add("--headers", header_list)
+
+    # Named on the command line so that a new .clang-tidy changes the action:
+    # Bazel checks an action with unused inputs against the inputs it used.
+    args.add_all(config_files, before_each = "--config")
+    if ctx.attr._fail_on_findings[AsyncCtxFlagInfo].value:
+        args.add("--fail-on-findings")
+    args.add(source)
+    args.add("--")
+    args.add_all(_compile_flags(ctx, compilation_context, is_c))
+
+    ctx.actions.run(
+        executable = ctx.executable._runner,
+        arguments = [args],
+        inputs = depset(
+            [source, tidy, header_list] + config_files,
+            transitive = [compilation_context.headers],
+        ),
+        outputs = [report, unused],
+        unused_inputs_list = unused,
+        mnemonic = "AsyncCtxTidy",
+        progress_message = "asyncctx-tidy {}".format(source.short_path),
+    )
+    return report
+
+def _asyncctx_aspect_impl(target, ctx):
+    reports = []
+    if (ctx.rule.kind in _RULES and CcInfo in target and
+        ctx.label.workspace_root == ""):
+        config_files = ctx.files._config
+        for source in getattr(ctx.rule.files, "srcs", []):
+            is_c = _SOURCE_EXTENSIONS.get(source.extension)
+            if is_c != None:
+                reports.append(_lint(ctx, target, source, is_c, config_files))
+    transitive = [
+        dep[AsyncCtxReportsInfo].reports
+        for dep in getattr(ctx.rule.attr, "deps", [])
+        if AsyncCtxReportsInfo in dep
+    ]
+    all_reports = depset(reports, transitive = transitive)
+    return [
+        AsyncCtxReportsInfo(reports = all_reports),
+        OutputGroupInfo(asyncctx_report = all_reports),
+    ]
+
+asyncctx_aspect = aspect(
+    implementation = _asyncctx_aspect_impl,
+    attr_aspects = ["deps"],
+    fragments = ["cpp"],
+    attrs = {
+        "_tidy": attr.label(
+            default = Label("//:tidy"),
+            allow_single_file = True,
+            cfg = "exec",
+        ),
+        "_config": attr.label(
+            default = Label("//:config"),
+            allow_files = True,
+        ),
+        "_fail_on_findings": attr.label(
+            default = Label("//:fail_on_findings"),
+        ),
+        "_runner": attr.label(
+            default = Label("//:asyncctx_lint.py"),
+            allow_single_file = True,
+            executable = True,
+            cfg = "exec",
+        ),
+    },
+)
