@@ -38,9 +38,20 @@ asyncctx_packages() {
 # Installs what is missing of the packages for the given LLVM versions
 # (default: $LLVM_VERSION), all in one apt-get run.
 asyncctx_install_deps() {
-  local missing=() pkg packages
+  local packages
   read -r -a packages <<<"$(asyncctx_packages "${@:-$LLVM_VERSION}" | tr '\n' ' ')"
-  for pkg in "${packages[@]}"; do
+  asyncctx_install_packages "${packages[@]}"
+}
+
+# Bazel 4.2.3 and the repositories it needs offline, for the Bazel aspect's
+# test (test/integration/bazel-aspect.test): installed only for a test run
+# that includes it.
+ASYNCCTX_BAZEL_PACKAGES=(bazel-bootstrap bazel-platforms bazel-rules-java)
+
+# Installs the Debian packages given that are missing, in one apt-get run.
+asyncctx_install_packages() {
+  local missing=() pkg
+  for pkg in "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -91,6 +102,21 @@ asyncctx_lit() {
   else
     echo "$ASYNCCTX_LLVM/bin/lit"
   fi
+}
+
+# Whether lit, given the arguments after the first, would run the test
+# named by the first ("<suite> :: <path>"): as lit does, by its --filter and
+# --filter-out regular expressions and LIT_FILTER and LIT_FILTER_OUT.
+asyncctx_lit_selects() {
+  python3 - "$@" <<'PY'
+import argparse, os, re, sys
+parser = argparse.ArgumentParser(add_help=False)
+parser.add_argument("--filter", default=os.environ.get("LIT_FILTER", ".*"))
+parser.add_argument("--filter-out", default=os.environ.get("LIT_FILTER_OUT", "^$"))
+options, _ = parser.parse_known_args(sys.argv[2:])
+name = sys.argv[1]
+sys.exit(0 if re.search(options.filter, name) and not re.search(options.filter_out, name) else 1)
+PY
 }
 
 # The SARIF tests validate asyncctx-tidy's logs with Microsoft's SARIF
