@@ -57,8 +57,6 @@ def _compile_flags(ctx, compilation_context, is_c):
     cpp = ctx.fragments.cpp
     flags = list(cpp.copts) + list(cpp.conlyopts if is_c else cpp.cxxopts)
     flags += getattr(ctx.rule.attr, "copts", [])
-    if is_c:
-        flags = ["-xc"] + flags
     flags += ["-D" + d for d in compilation_context.defines.to_list()]
     flags += ["-D" + d for d in compilation_context.local_defines.to_list()]
     flags += ["-I" + i for i in compilation_context.includes.to_list()]
