@@ -72,7 +72,7 @@ clang-tidy or run-clang-tidy already exported with
                                         cl::value_desc("filename"));
 static cl::opt<std::string> SarifCategory("sarif-category", cl::desc(R"(
 With --export-sarif: the run's category
-(runAutomationDetails.id), under which code
+(automationDetails.id), under which code
 scanning keeps its results apart from other
 runs' (one per CI shard).
 )"),

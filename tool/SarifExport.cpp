@@ -232,10 +232,12 @@ public:
     Object Run{{"tool", Object{{"driver", std::move(Driver)}}},
                {"columnKind", "unicodeCodePoints"},
                {"results", std::move(Results)}};
-    // Code scanning takes an id's part before its last slash as the
+    // The run's `automationDetails` (a runAutomationDetails object; the
+    // schema allows no other name, and upload-sarif rejects a log that uses
+    // one). Code scanning takes an id's part before its last slash as the
     // category; with the slash at the end, all of it is.
     if (!Category.empty())
-      Run["runAutomationDetails"] =
+      Run["automationDetails"] =
           Object{{"id", Category.ends_with("/") ? Category.str() : Category.str() + "/"}};
     if (!Root.empty())
       Run["originalUriBaseIds"] = Object{

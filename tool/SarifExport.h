@@ -27,7 +27,7 @@ namespace asyncctx {
 /// absolute file URIs. Duplicates (a header's finding reported from several
 /// translation units) are dropped. Every result has a location: one without
 /// any gets the first line of its run's main file. A non-empty \p Category
-/// becomes the run's `runAutomationDetails.id` (with the trailing slash that
+/// becomes the run's `automationDetails.id` (with the trailing slash that
 /// makes all of it the category for code scanning).
 llvm::json::Value
 buildSarifLog(llvm::ArrayRef<clang::tooling::TranslationUnitDiagnostics> Documents,

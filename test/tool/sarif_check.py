@@ -12,6 +12,7 @@ printed as `sarif-error: <where>: <what>` and makes the exit status 1.
 
 Then, for FileCheck, one line per fact:
 
+  category <automationDetails.id>           (the run's, if it has one)
   rule <ruleId> <helpUri>
   result <ruleId> <level> <file>:<line>:<col>-<line>:<col> "<message>"
     related <file>:<line>:<col> "<message>"
@@ -41,7 +42,8 @@ COLUMN_KINDS = {"utf16CodeUnits", "unicodeCodePoints"}
 ALLOWED = {
     "log": {"$schema", "version", "runs", "inlineExternalProperties", "properties"},
     "run": {"tool", "results", "columnKind", "originalUriBaseIds", "invocations",
-            "artifacts", "properties", "language", "defaultEncoding"},
+            "artifacts", "properties", "language", "defaultEncoding", "automationDetails"},
+    "runAutomationDetails": {"description", "id", "guid", "correlationGuid", "properties"},
     "tool": {"driver", "extensions", "properties"},
     "driver": {"name", "version", "semanticVersion", "informationUri", "rules",
                "fullName", "organization", "properties"},
@@ -185,6 +187,12 @@ def check(log, c):
         if "columnKind" in run and run["columnKind"] not in COLUMN_KINDS:
             c.error(where + ".columnKind", "not one of %s" % sorted(COLUMN_KINDS))
         base_ids = run.get("originalUriBaseIds", {})
+        if "automationDetails" in run:
+            details = c.obj(run["automationDetails"], "runAutomationDetails",
+                            where + ".automationDetails")
+            if not isinstance(details.get("id"), str):
+                c.error(where + ".automationDetails", "needs a string 'id'")
+            facts.append("category %s" % details.get("id"))
 
         def located(loc, where, kind):
             """A note's location (related or in a flow): checked, and shown."""
