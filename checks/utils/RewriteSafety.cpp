@@ -44,6 +44,44 @@ const CallExpr *roleCallStatement(const Stmt *S, Role R) {
 
 
 
+/// The first preprocessor conditional directive in [Begin, End) that the
+/// range does not hold whole: an `#else`, `#elif` or `#endif` of a
+/// conditional opened before Begin, or an `#if` not closed by End. Its name
+/// goes to \p Directive; the location is invalid when there is none.
+SourceLocation crossedConditional(SourceLocation Begin, SourceLocation End,
+                                  const SourceManager &SM, const LangOptions &LO,
+                                  std::string &Directive) {
+  std::pair<FileID, unsigned> Start = SM.getDecomposedLoc(Begin);
+  unsigned EndOffset = SM.getFileOffset(End);
+  llvm::StringRef Buffer = SM.getBufferData(Start.first);
+  Lexer Raw(SM.getLocForStartOfFile(Start.first), LO, Buffer.begin(),
+            Buffer.begin() + Start.second, Buffer.end());
+  llvm::SmallVector<std::pair<SourceLocation, llvm::StringRef>, 4> Open;
+  Token Tok;
+  while (!Raw.LexFromRawLexer(Tok) && SM.getFileOffset(Tok.getLocation()) < EndOffset) {
+    if (!Tok.is(tok::hash) || !Tok.isAtStartOfLine())
+      continue;
+    SourceLocation At = Tok.getLocation();
+    if (Raw.LexFromRawLexer(Tok) || !Tok.is(tok::raw_identifier))
+      continue;
+    llvm::StringRef Name = Tok.getRawIdentifier();
+    if (Name == "if" || Name == "ifdef" || Name == "ifndef") {
+      Open.emplace_back(At, Name);
+    } else if (Name == "else" || Name.starts_with("elif") || Name == "endif") {
+      if (Open.empty()) {
+        Directive = Name.str();
+        return At;
+      }
+      if (Name == "endif")
+        Open.pop_back();
+    }
+  }
+  if (Open.empty())
+    return {};
+  Directive = Open.front().second.str();
+  return Open.front().first;
+}
+
 } // namespace
 
 struct RunRewriteCache::BlockInfo {
@@ -263,6 +301,17 @@ bool Planner::findRegion() {
   if (Disable && statementEnd(Disable).isInvalid())
     return block(Disable->getBeginLoc(), "the " + quoted(knownCallee(roleCallStatement(Disable, Role::Disable))) +
                                              " that ends them is inside a macro");
+  // The edits open the lambda at the call and close it after the last
+  // wrapped statement (in the DISABLE's place): a conditional that begins or
+  // ends between them would leave the lambda open in some configuration.
+  SourceLocation CallBegin = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(CallStmt->getSourceRange()), SM, LO).getBegin();
+  SourceLocation EditsEnd = Disable ? statementEnd(Disable) : RegionEnd;
+  std::string Directive;
+  if (CallBegin.isValid() && SM.getFileID(CallBegin) == SM.getFileID(EditsEnd))
+    if (SourceLocation At = crossedConditional(CallBegin, EditsEnd, SM, LO, Directive); At.isValid())
+      return block(At, "the statements it would wrap cross a preprocessor conditional ('#" +
+                           Directive + "' here)");
   return true;
 }
 

@@ -57,7 +57,8 @@ std::vector<FixItHint> buildEdits(const RewritePlan &Plan, ASTContext &Ctx) {
   Edits.push_back(FixItHint::CreateReplacement(
       CharSourceRange::getCharRange(Call->getRParenLoc(), RegionBegin), ", " + Plan.LambdaIntro + " {"));
 
-  // One more indent unit on every wrapped line, never inside a string literal.
+  // One more indent unit on every wrapped line, never inside a string
+  // literal.
   llvm::StringRef Base = lineIndent(Call->getBeginLoc(), SM);
   llvm::StringRef Outer = lineIndent(Block->getLBracLoc(), SM);
   std::string Unit = "  ";
@@ -87,7 +88,8 @@ std::vector<FixItHint> buildEdits(const RewritePlan &Plan, ASTContext &Ctx) {
     });
     size_t LineEnd = Buffer.find('\n', Offset + 1);
     llvm::StringRef Line = Buffer.slice(Offset + 1, std::min<size_t>(LineEnd, Buffer.size()));
-    if (!InLiteral && !Line.trim().empty())
+    // A preprocessor directive written at the line's start stays there.
+    if (!InLiteral && !Line.trim().empty() && !Line.starts_with("#"))
       Edits.push_back(FixItHint::CreateInsertion(
           SM.getLocForStartOfFile(Begin.first).getLocWithOffset(Offset + 1), Unit));
   }

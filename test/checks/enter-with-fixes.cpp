@@ -198,6 +198,30 @@ void starts_threads(Claims c) {
 // CHECK-FIXES-NEXT:     });
 // CHECK-FIXES-NEXT:   });
 
+// A conditional that the wrapped statements hold whole moves into the
+// lambda; its directives stay at the start of their lines.
+ASYNCCTX_INVOCATION void conditional_inside(Claims c) {
+  // CHECK-MESSAGES: :[[@LINE+1]]:18: warning: 'enter_with' makes a value current in store 'claims_storage' with no scope; use 'run' instead [asyncctx-enter-with]
+  claims_storage.enter_with(c);
+#ifdef ASYNCCTX_TEST_TRACE
+  log("trace");
+#else
+  log("no trace");
+#endif
+  read_user();
+}
+// CHECK-FIXES: ASYNCCTX_INVOCATION void conditional_inside(Claims c) {
+// CHECK-FIXES-NEXT:   //
+// CHECK-FIXES-NEXT:   claims_storage.run(c, [&] {
+// CHECK-FIXES-NEXT: #ifdef ASYNCCTX_TEST_TRACE
+// CHECK-FIXES-NEXT:     log("trace");
+// CHECK-FIXES-NEXT: #else
+// CHECK-FIXES-NEXT:     log("no trace");
+// CHECK-FIXES-NEXT: #endif
+// CHECK-FIXES-NEXT:     read_user();
+// CHECK-FIXES-NEXT:   });
+// CHECK-FIXES-NEXT: }
+
 // main: with no return among the wrapped statements, its implicit
 // `return 0;` still follows the call.
 int main() {

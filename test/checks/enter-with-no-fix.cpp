@@ -150,6 +150,28 @@ ASYNCCTX_INVOCATION void bad_region_ends_in_macro(Claims c) {
   LOG_AND_READ;
 }
 
+// The lambda would open on one side of a conditional and close on the
+// other: built the other way, it would not compile.
+ASYNCCTX_INVOCATION void bad_conditional_closes_inside(Claims c) {
+#ifndef ASYNCCTX_TEST_NO_CLAIMS
+  claims_storage.enter_with(c);
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'enter_with' makes a value current in store 'claims_storage' with no scope; use 'run' instead [asyncctx-enter-with]
+  // CHECK-MESSAGES: :[[@LINE+1]]:1: note: no fix-it: the statements it would wrap cross a preprocessor conditional ('#endif' here)
+#endif
+  read_user();
+}
+
+#define ASYNCCTX_TEST_AUDIT
+ASYNCCTX_INVOCATION void bad_conditional_left_open(Claims c) {
+  claims_storage.enter_with(c);
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'enter_with' makes a value current in store 'claims_storage' with no scope; use 'run' instead [asyncctx-enter-with]
+  read_user();
+  // CHECK-MESSAGES: :[[@LINE+1]]:1: note: no fix-it: the statements it would wrap cross a preprocessor conditional ('#ifdef' here)
+#ifdef ASYNCCTX_TEST_AUDIT
+  log("audit");
+#endif
+}
+
 // A store whose enter_with returns a value that the caller uses.
 class ASYNCCTX_STORE flag_store {
 public:
