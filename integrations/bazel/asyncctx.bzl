@@ -70,13 +70,18 @@ def _applies_to(config_file, source):
     directory = config_file.dirname  # "." at the workspace's root
     return directory == "." or source.dirname == directory or source.dirname.startswith(directory + "/")
 
+def _plain_file(file):
+    return None if file.is_directory else file.path
+
 def _lint(ctx, target, source, is_c, config_files):
     config_files = [f for f in config_files if _applies_to(f, source)]
     compilation_context = target[CcInfo].compilation_context
     report = ctx.actions.declare_file("_asyncctx/{}/{}.txt".format(target.label.name, source.short_path))
     unused = ctx.actions.declare_file("_asyncctx/{}/{}.unused".format(target.label.name, source.short_path))
+    # The headers the runner may list as unused; a directory of headers (a
+    # tree artifact) is never listed, so it is never pruned.
     headers = ctx.actions.args()
-    headers.add_all(compilation_context.headers)
+    headers.add_all(compilation_context.headers, map_each = _plain_file, expand_directories = False)
     header_list = ctx.actions.declare_file("_asyncctx/{}/{}.headers".format(target.label.name, source.short_path))
     ctx.actions.write(header_list, headers)
 
