@@ -90,6 +90,14 @@ bool carriesContext(const FunctionDecl *FD) {
   return Task && roleOf(Task) == Role::CarriesContext;
 }
 
+bool carriesContext(const CoawaitExpr *Await) {
+  auto Carries = [](const Expr *E) {
+    const CXXRecordDecl *Class = E ? E->getType()->getAsCXXRecordDecl() : nullptr;
+    return Class && roleOf(Class) == Role::CarriesContext;
+  };
+  return Carries(Await->getOperand()) || Carries(Await->getCommonExpr());
+}
+
 CoroutineKind coroutineKind(const FunctionDecl *FD) {
   const FunctionDecl *Definition = FD ? FD->getDefinition() : nullptr;
   const auto *Body = Definition ? dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody()) : nullptr;

@@ -68,6 +68,13 @@ CoroutineKind coroutineKind(const FunctionDecl *FD);
 /// (ASYNCCTX_CARRIES_CONTEXT, asyncctx.ContextCarryingTasks).
 bool carriesContext(const FunctionDecl *FD);
 
+/// Whether the awaitable that \p Await waits on carries the context: its
+/// class, as written or as the promise's await_transform made it, restores
+/// every store's value when the coroutine resumes (ASYNCCTX_CARRIES_CONTEXT,
+/// asyncctx.ContextCarryingTasks: folly's co_viaIfAsync). Holding a scope
+/// across that suspension is then correct, as in a task that carries it.
+bool carriesContext(const CoawaitExpr *Await);
+
 /// The function that a callable expression names, if one does.
 const FunctionDecl *callableFunction(const Expr *E);
 

@@ -124,11 +124,16 @@ constexpr ProfileEntry AsioSpawns[] = {
     {Role::Spawn, "asio::defer"},           {Role::Spawn, "asio::co_spawn"},
 };
 
-// folly/coro/Task.h, folly/coro/AsyncGenerator.h: a task restores the
-// RequestContext it was started with each time it resumes.
+// folly/coro/Task.h, folly/coro/AsyncGenerator.h, folly/coro/ViaIfAsync.h:
+// a task restores the RequestContext it was started with each time it
+// resumes.
 constexpr ProfileEntry FollyTasks[] = {
     {Role::CarriesContext, "folly::coro::Task"},
     {Role::CarriesContext, "folly::coro::AsyncGenerator"},
+    // What co_viaIfAsync returns for an awaitable: it saves the context when
+    // the coroutine suspends and puts it back when it resumes.
+    {Role::CarriesContext, "folly::coro::ViaIfAsyncAwaitable"},
+    {Role::CarriesContext, "folly::coro::StackAwareViaIfAsyncAwaitable"},
 };
 
 // aws/lambda-runtime/runtime.h

@@ -271,7 +271,7 @@ void ScopeDataflow::suspend(const Stmt *S, SourceLocation Keyword, State &St, bo
 
 void ScopeDataflow::transferStmt(const Stmt *S, State &St, bool Record) {
   if (const auto *Await = dyn_cast<CoawaitExpr>(S)) {
-    if (!Await->isImplicit())
+    if (!Await->isImplicit() && !carriesContext(Await))
       suspend(S, Await->getKeywordLoc(), St, Record);
   } else if (const auto *Yield = dyn_cast<CoyieldExpr>(S)) {
     suspend(S, Yield->getKeywordLoc(), St, Record);

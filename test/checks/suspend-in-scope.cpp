@@ -1,10 +1,11 @@
 // A scope a coroutine opens in its own body does not follow it across a
 // suspension: reported at each co_await and co_yield reached while it is
 // active, once per suspension point, with a note where it was opened. Not
-// reported: a scope closed before the suspension, a task type that carries
-// the context (annotated, or named in asyncctx.ContextCarryingTasks).
+// reported: a scope closed before the suspension, a task type or an
+// awaitable that carries the context (annotated, or named in
+// asyncctx.ContextCarryingTasks).
 //
-// RUN: %check_asyncctx --std=c++20 %s asyncctx-suspend-in-scope %t -- --config="{CheckOptions: {asyncctx.ContextCarryingTasks: 'app::pool_task'}}"
+// RUN: %check_asyncctx --std=c++20 %s asyncctx-suspend-in-scope %t -- --config="{CheckOptions: {asyncctx.ContextCarryingTasks: 'app::pool_task;app::pool_resume'}}"
 
 #include "coro_tasks.h"
 #include "mock_store.h"
@@ -103,6 +104,33 @@ carried_task good_carried(int user) {
 app::pool_task good_configured_carrier(int user) {
   mock::scope<Claims> guard(claims_storage, Claims{user});
   co_await next_tick{};
+  read_user();
+}
+
+// An awaitable that puts the value back when the coroutine resumes:
+// annotated, named in asyncctx.ContextCarryingTasks, or made by the
+// promise's await_transform. Only the other suspensions are reported.
+eager_task good_carrying_awaitable(int user) {
+  mock::scope<Claims> guard(claims_storage, Claims{user});
+  co_await resume_with_context{};
+  read_user();
+  co_await app::pool_resume{};
+  read_user();
+}
+
+transforming_task good_transformed_await(int user) {
+  mock::scope<Claims> guard(claims_storage, Claims{user});
+  co_await next_tick{};
+  read_user();
+}
+
+eager_task bad_after_carrying_awaitable(int user) {
+  mock::scope<Claims> guard(claims_storage, Claims{user});
+  co_await resume_with_context{};
+  co_await next_tick{};
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'co_await' suspends the coroutine while the scope of store 'claims_storage' it opened is active: the value stays with this thread while it waits, and is gone where it resumes [asyncctx-suspend-in-scope]
+  // CHECK-MESSAGES: :[[@LINE-4]]:23: note: scope guard 'guard' opened the scope of store 'claims_storage' here
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: close the scope before the suspension and open it again after it, or return a task type that carries the context (ASYNCCTX_CARRIES_CONTEXT)
   read_user();
 }
 
