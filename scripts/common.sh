@@ -115,7 +115,9 @@ parser.add_argument("--filter", default=os.environ.get("LIT_FILTER", ".*"))
 parser.add_argument("--filter-out", default=os.environ.get("LIT_FILTER_OUT", "^$"))
 options, _ = parser.parse_known_args(sys.argv[2:])
 name = sys.argv[1]
-sys.exit(0 if re.search(options.filter, name) and not re.search(options.filter_out, name) else 1)
+# lit compiles both case-insensitively.
+selected = re.search(options.filter, name, re.I) and not re.search(options.filter_out, name, re.I)
+sys.exit(0 if selected else 1)
 PY
 }
 
