@@ -85,16 +85,19 @@ bool spawns(const Expr *E) {
   return Call && roleOf(Call->getDirectCallee()) == Role::Spawn;
 }
 
+/// Whether \p T is a class that carries the context (CARRIES_CONTEXT): a
+/// task type, or an awaitable.
+static bool isContextCarrier(QualType T) {
+  const CXXRecordDecl *Class = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  return Class && roleOf(Class) == Role::CarriesContext;
+}
+
 bool carriesContext(const FunctionDecl *FD) {
-  const CXXRecordDecl *Task = FD ? FD->getReturnType()->getAsCXXRecordDecl() : nullptr;
-  return Task && roleOf(Task) == Role::CarriesContext;
+  return FD && isContextCarrier(FD->getReturnType());
 }
 
 bool carriesContext(const CoawaitExpr *Await) {
-  auto Carries = [](const Expr *E) {
-    const CXXRecordDecl *Class = E ? E->getType()->getAsCXXRecordDecl() : nullptr;
-    return Class && roleOf(Class) == Role::CarriesContext;
-  };
+  auto Carries = [](const Expr *E) { return E && isContextCarrier(E->getType()); };
   return Carries(Await->getOperand()) || Carries(Await->getCommonExpr());
 }
 
