@@ -49,20 +49,21 @@ _SOURCE_EXTENSIONS = {
     "C": False,
 }
 
-def _compile_flags(ctx, compilation_context, is_c):
-    """The compiler's flags for one source: the options of the command line
-    (--copt, --cxxopt or --conlyopt), the target's copts and its
-    compilation context. The toolchain's own flags are left out: they are
-    the configured compiler's, which need not be clang."""
+def _add_compile_flags(args, ctx, compilation_context, is_c):
+    """Adds the compiler's flags for one source: the options of the command
+    line (--copt, --cxxopt or --conlyopt), the target's copts and its
+    compilation context (its depsets are flattened only when the action
+    runs). The toolchain's own flags are left out: they are the configured
+    compiler's, which need not be clang."""
     cpp = ctx.fragments.cpp
-    flags = list(cpp.copts) + list(cpp.conlyopts if is_c else cpp.cxxopts)
-    flags += getattr(ctx.rule.attr, "copts", [])
-    flags += ["-D" + d for d in compilation_context.defines.to_list()]
-    flags += ["-D" + d for d in compilation_context.local_defines.to_list()]
-    flags += ["-I" + i for i in compilation_context.includes.to_list()]
-    flags += ["-iquote" + i for i in compilation_context.quote_includes.to_list()]
-    flags += ["-isystem" + i for i in compilation_context.system_includes.to_list()]
-    return flags
+    args.add_all(cpp.copts)
+    args.add_all(cpp.conlyopts if is_c else cpp.cxxopts)
+    args.add_all(getattr(ctx.rule.attr, "copts", []))
+    args.add_all(compilation_context.defines, format_each = "-D%s")
+    args.add_all(compilation_context.local_defines, format_each = "-D%s")
+    args.add_all(compilation_context.includes, format_each = "-I%s")
+    args.add_all(compilation_context.quote_includes, format_each = "-iquote%s")
+    args.add_all(compilation_context.system_includes, format_each = "-isystem%s")
 
 def _applies_to(config_file, source):
     """Whether clang-tidy, looking upwards from the source's directory,
@@ -73,17 +74,21 @@ def _applies_to(config_file, source):
 def _plain_file(file):
     return None if file.is_directory else file.path
 
-def _lint(ctx, target, source, is_c, config_files):
+def _header_list(ctx, target, compilation_context):
+    """A file naming the headers the runner may list as unused, one for all
+    the target's sources; a directory of headers (a tree artifact) is never
+    listed, so it is never pruned."""
+    headers = ctx.actions.args()
+    headers.add_all(compilation_context.headers, map_each = _plain_file, expand_directories = False)
+    header_list = ctx.actions.declare_file("_asyncctx/{}.headers".format(target.label.name))
+    ctx.actions.write(header_list, headers)
+    return header_list
+
+def _lint(ctx, target, source, is_c, config_files, header_list):
     config_files = [f for f in config_files if _applies_to(f, source)]
     compilation_context = target[CcInfo].compilation_context
     report = ctx.actions.declare_file("_asyncctx/{}/{}.txt".format(target.label.name, source.short_path))
     unused = ctx.actions.declare_file("_asyncctx/{}/{}.unused".format(target.label.name, source.short_path))
-    # The headers the runner may list as unused; a directory of headers (a
-    # tree artifact) is never listed, so it is never pruned.
-    headers = ctx.actions.args()
-    headers.add_all(compilation_context.headers, map_each = _plain_file, expand_directories = False)
-    header_list = ctx.actions.declare_file("_asyncctx/{}/{}.headers".format(target.label.name, source.short_path))
-    ctx.actions.write(header_list, headers)
 
     tidy = ctx.file._tidy
     args = ctx.actions.args()
@@ -99,7 +104,7 @@ def _lint(ctx, target, source, is_c, config_files):
         args.add("--fail-on-findings")
     args.add(source)
     args.add("--")
-    args.add_all(_compile_flags(ctx, compilation_context, is_c))
+    _add_compile_flags(args, ctx, compilation_context, is_c)
 
     ctx.actions.run(
         executable = ctx.executable._runner,
@@ -119,11 +124,15 @@ def _asyncctx_aspect_impl(target, ctx):
     reports = []
     if (ctx.rule.kind in _RULES and CcInfo in target and
         ctx.label.workspace_root == ""):
-        config_files = ctx.files._config
-        for source in getattr(ctx.rule.files, "srcs", []):
-            is_c = _SOURCE_EXTENSIONS.get(source.extension)
-            if is_c != None:
-                reports.append(_lint(ctx, target, source, is_c, config_files))
+        sources = [
+            (source, _SOURCE_EXTENSIONS[source.extension])
+            for source in getattr(ctx.rule.files, "srcs", [])
+            if source.extension in _SOURCE_EXTENSIONS
+        ]
+        if sources:
+            header_list = _header_list(ctx, target, target[CcInfo].compilation_context)
+            for source, is_c in sources:
+                reports.append(_lint(ctx, target, source, is_c, ctx.files._config, header_list))
     transitive = [
         dep[AsyncCtxReportsInfo].reports
         for dep in getattr(ctx.rule.attr, "deps", [])
