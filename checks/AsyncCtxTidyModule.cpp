@@ -5,6 +5,7 @@
 #include "ReadOutsideRunCheck.h"
 #include "SuspendInScopeCheck.h"
 
+#include "utils/AnalysisSession.h"
 #include "utils/Compat.h"
 
 #include "clang-tidy/ClangTidyModule.h"
@@ -13,8 +14,15 @@ namespace clang::tidy::asyncctx {
 
 class AsyncCtxTidyModule : public ClangTidyModule {
 public:
+  /// Every check these factories make shares one session: the configuration
+  /// and each translation unit's facts (utils/AnalysisSession).
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-#define ASYNCCTX_CHECK(Class, Name, Summary) Factories.registerCheck<Class>("asyncctx-" Name);
+    auto Session = std::make_shared<AnalysisSession>();
+#define ASYNCCTX_CHECK(Class, Name, Summary)                                                    \
+  Factories.registerCheckFactory(                                                               \
+      "asyncctx-" Name, [Session](llvm::StringRef CheckName, ClangTidyContext *Context) {       \
+        return std::make_unique<Class>(CheckName, Context, Session);                           \
+      });
 #include "Checks.def"
   }
 };

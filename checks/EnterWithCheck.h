@@ -6,8 +6,6 @@
 #include "utils/RunRewrite.h"
 #include "utils/TranslationUnitCheck.h"
 
-#include "llvm/ADT/DenseSet.h"
-
 namespace clang::tidy::asyncctx {
 
 /// Finds calls that make a store's value current with no scope
@@ -18,17 +16,18 @@ namespace clang::tidy::asyncctx {
 class EnterWithCheck : public TranslationUnitCheck {
 public:
   using TranslationUnitCheck::TranslationUnitCheck;
-  void onStartOfTranslationUnit() override;
 
 private:
   void checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) override;
-  void reportCall(const CallExpr *Call, const ScopeFacts &Facts, ASTContext &Ctx);
-
-  /// Calls already reported, by spelling location: a template's call is
-  /// seen once in the pattern and once per instantiation.
-  llvm::DenseSet<SourceLocation> Reported;
-  RunRewriteCache Rewrites;
+  void report(const EnterWithFact &Fact, RunRewriteCache &Rewrites, ASTContext &Ctx);
+  /// The note that offers the rewrite where it may change what a caller
+  /// observes (applied only with --fix-notes).
+  void offerOnNote(const EnterWithFact &Fact, const RunRewrite &Plan, ASTContext &Ctx);
 };
+
+/// Why there is no rewrite into RUN, in words ("'break' would leave the
+/// lambda that 'run' calls").
+std::string describeRefusal(const RewriteRefusal &Refusal, const RunRewrite &Plan);
 
 } // namespace clang::tidy::asyncctx
 

@@ -14,103 +14,89 @@
 #include "InvocationLeakCheck.h"
 #include "utils/Roles.h"
 #include "utils/RunRewrite.h"
-#include "utils/ScopeAnalysis.h"
-#include "utils/StoreValues.h"
 
 #include "clang/AST/ASTContext.h"
 
 namespace clang::tidy::asyncctx {
 
-InvocationLeakCheck::InvocationLeakCheck(StringRef Name, ClangTidyContext *Context)
-    : TranslationUnitCheck(Name, Context),
+InvocationLeakCheck::InvocationLeakCheck(StringRef Name, ClangTidyContext *Context,
+                                         std::shared_ptr<AnalysisSession> Session)
+    : TranslationUnitCheck(Name, Context, std::move(Session)),
       EnterWithCheckEnabled(Context->isCheckEnabled("asyncctx-enter-with")) {}
 
-void InvocationLeakCheck::onStartOfTranslationUnit() {
-  TranslationUnitCheck::onStartOfTranslationUnit();
-  Reported.clear();
-  Values = StoreValueFinder();
-}
-
-void InvocationLeakCheck::checkKeptValue(const Expr *Value, const NamedDecl *Target,
-                                         SourceLocation Loc) {
-  const CallExpr *Source = Values.sourceOf(Value);
-  if (!Source || !Reported.insert(Loc).second)
-    return;
-  const PrintingPolicy &Policy = Target->getASTContext().getPrintingPolicy();
-  // A static data member is named with its class: 'Cache::user'.
-  std::string Name = Target->getDeclContext()->isRecord() ? qualifiedName(Target)
-                                                          : Target->getNameAsString();
-  diag(Loc, "a value read from store '%0' is kept in '%1', which outlives the invocation")
-      << storeOfCall(Source).name(Policy) << Name;
-  diag(Source->getExprLoc(), "read here", DiagnosticIDs::Note);
-}
-
 void InvocationLeakCheck::checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) {
-  checkNeverEndingScopes(Facts);
-  checkEndedInvocations(Facts, Ctx);
+  reportKeptValues(Facts, Ctx);
+  reportNeverEndingScopes(Facts, Ctx);
+  reportLeaks(Facts, Ctx);
 }
 
-void InvocationLeakCheck::checkNeverEndingScopes(const ScopeFacts &Facts) {
-  for (const StaticStore &Store : Facts.StaticStores)
-    checkKeptValue(Store.Value, Store.Target, Store.Loc);
-  for (const VarDecl *VD : Facts.StaticGuards)
-    if (Reported.insert(VD->getLocation()).second)
-      diag(VD->getLocation(), "scope guard %0 has %select{static|thread}1 storage: its scope "
-                              "never ends, and every later invocation sees its value")
-          << VD << (VD->getTLSKind() != VarDecl::TLS_None);
-  for (const CXXNewExpr *New : Facts.NewGuards)
-    if (Reported.insert(New->getBeginLoc()).second)
-      diag(New->getBeginLoc(), "scope guard made with 'new': its scope ends only when it is "
-                               "deleted, and every invocation until then sees its value");
-  for (const KeptGuard &Kept : Facts.KeptGuards) {
-    if (!Reported.insert(Kept.Loc).second)
-      continue;
-    const NamedDecl *Maker =
-        isa<CallExpr>(Kept.Guard)
-            ? static_cast<const NamedDecl *>(cast<CallExpr>(Kept.Guard)->getDirectCallee())
-            : cast<CXXConstructExpr>(Kept.Guard)->getConstructor()->getParent();
-    std::string Store = storeOfGuard(Kept.Guard).name(Kept.Target->getASTContext().getPrintingPolicy());
-    if (isa<FieldDecl>(Kept.Target))
+void InvocationLeakCheck::reportKeptValues(const ScopeFacts &Facts, ASTContext &Ctx) {
+  for (const KeptValueFact &Kept : Facts.KeptValues) {
+    // A static data member is named with its class: 'Cache::user'.
+    std::string Name = Kept.Target->getDeclContext()->isRecord() ? qualifiedName(Kept.Target)
+                                                                 : Kept.Target->getNameAsString();
+    diag(Kept.Loc, "a value read from store '%0' is kept in '%1', which outlives the invocation")
+        << Kept.Store.name(Ctx.getPrintingPolicy()) << Name;
+    diag(Kept.Read->getExprLoc(), "read here", DiagnosticIDs::Note);
+  }
+}
+
+void InvocationLeakCheck::reportNeverEndingScopes(const ScopeFacts &Facts, ASTContext &Ctx) {
+  const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
+  using Kind = KeptGuardFact::Kind;
+  for (const KeptGuardFact &Kept : Facts.KeptGuards)
+    switch (Kept.K) {
+    case Kind::StaticVariable:
+    case Kind::ThreadVariable:
+      diag(Kept.Loc, "scope guard %0 has %select{static|thread}1 storage: its scope never ends, "
+                     "and every later invocation sees its value")
+          << Kept.Target << (Kept.K == Kind::ThreadVariable);
+      break;
+    case Kind::New:
+      diag(Kept.Loc, "scope guard made with 'new': its scope ends only when it is deleted, and "
+                     "every invocation until then sees its value");
+      break;
+    case Kind::Member:
       diag(Kept.Loc, "the scope guard made by %0 is kept in member %1: its scope of store '%2' "
                      "ends only when the object is destroyed, and every invocation until then "
                      "sees its value")
-          << Maker << Kept.Target << Store;
-    else
+          << Kept.Maker << Kept.Target << Kept.Store.name(Policy);
+      break;
+    case Kind::StaticAssigned:
       diag(Kept.Loc, "the scope guard made by %0 is kept in %1, which has static storage: its "
                      "scope of store '%2' never ends, and every later invocation sees its value")
-          << Maker << Kept.Target << Store;
-  }
-  for (const auto &[Call, VD] : Facts.EnterWithInStaticInit)
-    if (Reported.insert(Call->getExprLoc()).second)
-      diag(Call->getExprLoc(), "%0 in the initializer of %1 makes a value current that no "
-                               "invocation ends")
-          << Call->getDirectCallee() << VD;
+          << Kept.Maker << Kept.Target << Kept.Store.name(Policy);
+      break;
+    }
+  for (const EnterWithFact &Enter : Facts.EnterWiths)
+    if (Enter.StaticInit)
+      diag(Enter.Call->getExprLoc(), "%0 in the initializer of %1 makes a value current that no "
+                                     "invocation ends")
+          << Enter.Callee << Enter.StaticInit;
 }
 
-void InvocationLeakCheck::checkEndedInvocations(const ScopeFacts &Facts, ASTContext &Ctx) {
+void InvocationLeakCheck::reportLeaks(const ScopeFacts &Facts, ASTContext &Ctx) {
   const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
-  RunRewriteCache Rewrites;
+  RoleLayer Roles(roles());
+  RunRewriteCache Rewrites(Roles);
   for (const LeakFact &Leak : Facts.Leaks) {
-    SourceLocation Loc = Leak.EnterWith->getExprLoc();
-    if (!Reported.insert(Loc).second)
-      continue;
-    std::string Store = Leak.Store.name(Policy);
+    SourceLocation Loc = Leak.Entered.Call->getExprLoc();
+    std::string Store = Leak.Entered.Store.name(Policy);
     std::string Invocation = describeFunction(Leak.Invocation);
     // The rewrite into run where the enter_with is in the invocation itself
     // (run also restores the store when an exception leaves).
     RunRewrite Plan;
     if (!Leak.ViaLoc.isValid() && !EnterWithCheckEnabled)
-      Plan = planRunRewrite(Leak.EnterWith, Ctx, Rewrites);
+      Plan = planRunRewrite(Leak.Entered, Ctx, Rewrites);
     {
       auto Warning = diag(Loc, "store '%0' can still hold the value %1 made current when %2 ends")
-                     << Store << Leak.EnterWith->getDirectCallee() << Invocation;
+                     << Store << Leak.Entered.Callee << Invocation;
       if (Plan.safeInEntryPoint())
         Warning << Plan.Edits;
     }
     if (Leak.ViaLoc.isValid())
       diag(Leak.ViaLoc, "%0 calls it here", DiagnosticIDs::Note) << Invocation;
-    diag(Leak.EndLoc, "%0 can end here with the value still current",
-         DiagnosticIDs::Note)
+    diag(Leak.EndLoc, "%0 can end here with the value still current", DiagnosticIDs::Note)
         << Invocation;
   }
 }

@@ -3,10 +3,7 @@
 #ifndef ASYNCCTX_TIDY_INVOCATIONLEAKCHECK_H
 #define ASYNCCTX_TIDY_INVOCATIONLEAKCHECK_H
 
-#include "utils/StoreValues.h"
 #include "utils/TranslationUnitCheck.h"
-
-#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::asyncctx {
 
@@ -18,21 +15,18 @@ namespace clang::tidy::asyncctx {
 /// docs/checks/invocation-leak.md
 class InvocationLeakCheck : public TranslationUnitCheck {
 public:
-  InvocationLeakCheck(StringRef Name, ClangTidyContext *Context);
-  void onStartOfTranslationUnit() override;
+  InvocationLeakCheck(StringRef Name, ClangTidyContext *Context,
+                      std::shared_ptr<AnalysisSession> Session);
 
 private:
   void checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) override;
-  void checkEndedInvocations(const ScopeFacts &Facts, ASTContext &Ctx);
-  void checkKeptValue(const Expr *Value, const NamedDecl *Target, SourceLocation Loc);
-  void checkNeverEndingScopes(const ScopeFacts &Facts);
+  void reportLeaks(const ScopeFacts &Facts, ASTContext &Ctx);
+  void reportKeptValues(const ScopeFacts &Facts, ASTContext &Ctx);
+  void reportNeverEndingScopes(const ScopeFacts &Facts, ASTContext &Ctx);
 
   /// Whether asyncctx-enter-with runs too: it offers the same rewrite of an
   /// enter_with, and clang-tidy drops two identical fixes from two checks.
   const bool EnterWithCheckEnabled;
-  llvm::DenseSet<SourceLocation> Reported;
-  /// What functions return, learnt once per translation unit.
-  StoreValueFinder Values;
 };
 
 } // namespace clang::tidy::asyncctx

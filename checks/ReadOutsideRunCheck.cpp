@@ -16,149 +16,75 @@
 
 namespace clang::tidy::asyncctx {
 
-ReadOutsideRunCheck::ReadOutsideRunCheck(StringRef Name, ClangTidyContext *Context)
-    : TranslationUnitCheck(Name, Context), StrictMode(Options.get("StrictMode", false)) {}
+ReadOutsideRunCheck::ReadOutsideRunCheck(StringRef Name, ClangTidyContext *Context,
+                                         std::shared_ptr<AnalysisSession> Session)
+    : TranslationUnitCheck(Name, Context, std::move(Session)),
+      StrictMode(Options.get("StrictMode", false)),
+      MaxChainNotes(Options.get("MaxChainNotes", 8U)) {}
 
 void ReadOutsideRunCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   TranslationUnitCheck::storeOptions(Opts);
   Options.store(Opts, "StrictMode", StrictMode);
+  Options.store(Opts, "MaxChainNotes", MaxChainNotes);
 }
 
 void ReadOutsideRunCheck::checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) {
-  // A template's read is found once per instantiation; report it once.
-  llvm::DenseSet<std::pair<SourceLocation, const void *>> Reported;
-  for (const ReadFact &Fact : Facts.Reads) {
-    if (Fact.Kind == ReadFact::UnknownCallers && !StrictMode)
-      continue;
-    if (Reported.insert({Fact.Loc, Fact.Store.key()}).second)
+  for (const ReadFact &Fact : Facts.Reads)
+    if (Fact.K != ReadFact::Kind::UnknownCallers || StrictMode)
       report(Fact, Ctx);
-  }
   reportDiscardedGuards(Facts, Ctx);
   reportNeverNullTests(Facts, Ctx);
 }
 
 void ReadOutsideRunCheck::reportDiscardedGuards(const ScopeFacts &Facts, ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  llvm::DenseSet<SourceLocation> Reported;
-  for (const Expr *Guard : Facts.DiscardedGuards) {
-    SourceLocation Loc = SM.getExpansionLoc(Guard->getExprLoc());
-    if (!Reported.insert(Loc).second)
-      continue;
-    std::string Store = storeOfGuard(Guard).name(Ctx.getPrintingPolicy());
-    if (const auto *Call = dyn_cast<CallExpr>(Guard))
-      diag(Loc, "the scope guard that %0 returns is discarded: its scope of store '%1' ends "
-                "with this statement")
-          << Call->getDirectCallee() << Store;
+  for (const DiscardedGuardFact &Guard : Facts.DiscardedGuards) {
+    std::string Store = Guard.Store.name(Ctx.getPrintingPolicy());
+    if (Guard.MadeByCall)
+      diag(Guard.Loc, "the scope guard that %0 returns is discarded: its scope of store '%1' ends "
+                      "with this statement")
+          << Guard.Maker << Store;
     else
-      diag(Loc, "temporary scope guard %0 is destroyed at the end of this statement: its scope "
-                "of store '%1' covers nothing")
-          << cast<CXXConstructExpr>(Guard)->getConstructor()->getParent() << Store;
-    diag(Loc, "keep it in a local variable for as long as the scope should last",
+      diag(Guard.Loc, "temporary scope guard %0 is destroyed at the end of this statement: its "
+                      "scope of store '%1' covers nothing")
+          << Guard.Maker << Store;
+    diag(Guard.Loc, "keep it in a local variable for as long as the scope should last",
          DiagnosticIDs::Note);
   }
 }
 
 void ReadOutsideRunCheck::reportNeverNullTests(const ScopeFacts &Facts, ASTContext &Ctx) {
-  // A test written in a macro's argument (`EXPECT_TRUE(get() != nullptr)`)
-  // is reported where the argument is written.
-  const SourceManager &SM = Ctx.getSourceManager();
-  llvm::DenseSet<SourceLocation> Reported;
-  for (const ScopeFacts::NeverNullTest &Test : Facts.NeverNullTests) {
-    SourceLocation Loc = SM.getFileLoc(Test.Loc);
-    if (!Reported.insert(Loc).second)
-      continue;
-    const FunctionDecl *Read = Test.Read->getDirectCallee();
+  for (const NeverNullTestFact &Test : Facts.NeverNullTests) {
     if (Test.Var)
-      diag(Loc, "%0 is never null: it holds what %1 returned, which with no scope active is a "
-                "default, so this test cannot tell whether a scope is active")
-          << Test.Var << Read;
+      diag(Test.Loc, "%0 is never null: it holds what %1 returned, which with no scope active is "
+                     "a default, so this test cannot tell whether a scope is active")
+          << Test.Var << Test.Read;
     else
-      diag(Loc, "%0 never returns null: with no scope active it returns a default, so this "
-                "test cannot tell whether a scope is active")
-          << Read;
-    if (llvm::StringRef Nullable = roles().nullableAlternative(Read); !Nullable.empty())
-      diag(SM.getFileLoc(Test.Read->getExprLoc()), "'%0' returns null where no scope is active",
-           DiagnosticIDs::Note)
+      diag(Test.Loc, "%0 never returns null: with no scope active it returns a default, so this "
+                     "test cannot tell whether a scope is active")
+          << Test.Read;
+    if (llvm::StringRef Nullable = roles().nullableAlternative(Test.Read); !Nullable.empty())
+      diag(Test.ReadLoc, "'%0' returns null where no scope is active", DiagnosticIDs::Note)
           << Nullable;
   }
 }
 
 void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
-  std::string Store = Fact.Store.name(Ctx.getPrintingPolicy());
-  std::string Reader = describeFunction(Fact.Reader);
-  switch (Fact.Kind) {
-  case ReadFact::NoScope:
-    diag(Fact.Loc, "%0 reads store '%1' where no scope is active") << Reader << Store;
+  std::string Store = Fact.Path.Store.name(Ctx.getPrintingPolicy());
+  std::string Reader = describeFunction(Fact.Path.startCallee());
+  SourceLocation Loc = Fact.Path.start();
+  switch (Fact.K) {
+  case ReadFact::Kind::NoScope:
+    diag(Loc, "%0 reads store '%1' where no scope is active") << Reader << Store;
     break;
-  case ReadFact::NoScopeOnSomePath:
-    diag(Fact.Loc, "%0 reads store '%1' where no scope is active on some paths")
-        << Reader << Store;
+  case ReadFact::Kind::NoScopeOnSomePath:
+    diag(Loc, "%0 reads store '%1' where no scope is active on some paths") << Reader << Store;
     break;
-  case ReadFact::UnknownCallers:
-    diag(Fact.Loc, "%0 reads store '%1' in %2, whose callers are not known to open a scope")
-        << Reader << Store << describeFunction(cast<FunctionDecl>(Fact.OriginDecl));
-    break;
-  }
-
-  // Where the missing scope comes from.
-  const NamedDecl *Origin = Fact.OriginDecl;
-  switch (Fact.Kind == ReadFact::UnknownCallers ? NoScopeOrigin::Main : Fact.Origin) {
-  case NoScopeOrigin::Main:
-    if (Fact.Kind == ReadFact::UnknownCallers)
-      diag(Fact.OriginLoc, "annotate %0 with ASYNCCTX_REQUIRES_SCOPE if its callers open the scope",
-           DiagnosticIDs::Note)
-          << describeFunction(cast<FunctionDecl>(Origin));
-    else
-      diag(Fact.OriginLoc, "'main' runs with no scope active", DiagnosticIDs::Note);
-    break;
-  case NoScopeOrigin::Invocation:
-    diag(Fact.OriginLoc, "invocation %0 starts with no scope active", DiagnosticIDs::Note)
-        << Origin;
-    break;
-  case NoScopeOrigin::Disabled:
-    diag(Fact.OriginLoc, "%0 cleared the store here", DiagnosticIDs::Note)
-        << describeFunction(cast<FunctionDecl>(Origin));
-    break;
-  case NoScopeOrigin::Exit:
-    diag(Fact.OriginLoc, "%0 runs the callable with no scope of store '%1'", DiagnosticIDs::Note)
-        << describeFunction(cast<FunctionDecl>(Origin)) << Store;
-    break;
-  case NoScopeOrigin::Thread:
-    if (roleOf(Origin) == Role::Spawn)
-      diag(Fact.OriginLoc, "%0 runs the callable later or elsewhere, with no scope active; "
-                           "bind it to carry the scope",
-           DiagnosticIDs::Note)
-          << Origin->getDeclName();
-    else
-      diag(Fact.OriginLoc, "a callable started on a new thread runs with no scope active",
-           DiagnosticIDs::Note);
-    break;
-  case NoScopeOrigin::LazyCoroutine:
-    diag(Fact.OriginLoc, "%0 returns before the body of the lazy coroutine starts: its scope "
-                         "covers none of it",
-         DiagnosticIDs::Note)
-        << Origin->getDeclName();
-    break;
-  case NoScopeOrigin::Suspended:
-    diag(Fact.OriginLoc, "the coroutine suspends here, and the scope of %0 ends with it",
-         DiagnosticIDs::Note)
-        << Origin->getDeclName();
-    break;
-  case NoScopeOrigin::GlobalInit:
-    diag(Fact.OriginLoc, "%0 is initialized before 'main', where no scope is active",
-         DiagnosticIDs::Note)
-        << Origin;
-    break;
-  case NoScopeOrigin::NewStore:
-    diag(Fact.OriginLoc, "store %0 is created here with no value current", DiagnosticIDs::Note)
-        << Origin;
-    break;
-  case NoScopeOrigin::GlobalDestroy:
-    diag(Fact.OriginLoc, "%0 is destroyed after 'main' returns, where no scope is active",
-         DiagnosticIDs::Note)
-        << Origin;
+  case ReadFact::Kind::UnknownCallers:
+    diag(Loc, "%0 reads store '%1' in %2, whose callers are not known to open a scope")
+        << Reader << Store << describeFunction(cast<FunctionDecl>(Fact.Origin.Decl));
     break;
   }
+  explainOrigin(Fact, Store);
 
   // A callable handed elsewhere from inside the store's scope: bind carries
   // the scope over. What the read sees changes (from null to the value), so
@@ -169,11 +95,10 @@ void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
     auto Note = diag(Range.getBegin(), "wrap the callable in '%0.bind' to carry over the scope "
                                        "active where it is handed on",
                      DiagnosticIDs::Note)
-                << Fact.Store.name(Ctx.getPrintingPolicy());
+                << Store;
     if (!Range.getBegin().isMacroID() && !Range.getEnd().isMacroID() &&
         SM.isWrittenInSameFile(Range.getBegin(), Range.getEnd()))
-      Note << FixItHint::CreateInsertion(Range.getBegin(),
-                                         Fact.Store.name(Ctx.getPrintingPolicy()) + ".bind(")
+      Note << FixItHint::CreateInsertion(Range.getBegin(), Store + ".bind(")
            << FixItHint::CreateInsertion(
                   Lexer::getLocForEndOfToken(Range.getEnd(), 0, SM, Ctx.getLangOpts()), ")");
   }
@@ -182,16 +107,84 @@ void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
   // note is elsewhere.
   if (Fact.StartLoc.isValid())
     diag(Fact.StartLoc, "%0 %select{runs|binds}1 the lambda here", DiagnosticIDs::Note)
-        << Fact.StartedBy->getDeclName() << (roleOf(Fact.StartedBy) == Role::Bind);
+        << Fact.StartedBy->getDeclName() << Fact.StartedByBind;
+  explainChain(Fact, Store);
+}
 
-  // Down the chain to the read.
-  if (Fact.Chain.empty() && Fact.Reader == Fact.ReadFunction)
+void ReadOutsideRunCheck::explainOrigin(const ReadFact &Fact, const std::string &Store) {
+  const NamedDecl *Origin = Fact.Origin.Decl;
+  SourceLocation Loc = Fact.Origin.Loc;
+  if (Fact.K == ReadFact::Kind::UnknownCallers) {
+    diag(Loc, "annotate %0 with ASYNCCTX_REQUIRES_SCOPE if its callers open the scope",
+         DiagnosticIDs::Note)
+        << describeFunction(cast<FunctionDecl>(Origin));
     return;
-  for (const ChainLink &Link : Fact.Chain)
+  }
+  switch (Fact.Origin.Kind) {
+  case NoScopeOrigin::Main:
+    diag(Loc, "'main' runs with no scope active", DiagnosticIDs::Note);
+    break;
+  case NoScopeOrigin::Invocation:
+    diag(Loc, "invocation %0 starts with no scope active", DiagnosticIDs::Note) << Origin;
+    break;
+  case NoScopeOrigin::Disabled:
+    diag(Loc, "%0 cleared the store here", DiagnosticIDs::Note)
+        << describeFunction(cast<FunctionDecl>(Origin));
+    break;
+  case NoScopeOrigin::Exit:
+    diag(Loc, "%0 runs the callable with no scope of store '%1'", DiagnosticIDs::Note)
+        << describeFunction(cast<FunctionDecl>(Origin)) << Store;
+    break;
+  case NoScopeOrigin::Spawned:
+    diag(Loc, "%0 runs the callable later or elsewhere, with no scope active; bind it to carry "
+              "the scope",
+         DiagnosticIDs::Note)
+        << Origin->getDeclName();
+    break;
+  case NoScopeOrigin::Thread:
+    diag(Loc, "a callable started on a new thread runs with no scope active", DiagnosticIDs::Note);
+    break;
+  case NoScopeOrigin::LazyCoroutine:
+    diag(Loc, "%0 returns before the body of the lazy coroutine starts: its scope covers none "
+              "of it",
+         DiagnosticIDs::Note)
+        << Origin->getDeclName();
+    break;
+  case NoScopeOrigin::Suspended:
+    diag(Loc, "the coroutine suspends here, and the scope of %0 ends with it", DiagnosticIDs::Note)
+        << Origin->getDeclName();
+    break;
+  case NoScopeOrigin::GlobalInit:
+    diag(Loc, "%0 is initialized before 'main', where no scope is active", DiagnosticIDs::Note)
+        << Origin;
+    break;
+  case NoScopeOrigin::NewStore:
+    diag(Loc, "store %0 is created here with no value current", DiagnosticIDs::Note) << Origin;
+    break;
+  case NoScopeOrigin::GlobalDestroy:
+    diag(Loc, "%0 is destroyed after 'main' returns, where no scope is active",
+         DiagnosticIDs::Note)
+        << Origin;
+    break;
+  }
+}
+
+void ReadOutsideRunCheck::explainChain(const ReadFact &Fact, const std::string &Store) {
+  // The first call is where the warning is; the notes follow the rest.
+  llvm::ArrayRef<ChainLink> Below = llvm::ArrayRef(Fact.Path.Links).drop_front(
+      Fact.Path.Links.empty() ? 0 : 1);
+  if (Fact.Path.Links.empty())
+    return;
+  size_t Shown = MaxChainNotes && Below.size() > MaxChainNotes ? MaxChainNotes - 1 : Below.size();
+  for (const ChainLink &Link : Below.take_front(Shown))
     diag(Link.CallLoc, "%0 reads '%1' through %2 here", DiagnosticIDs::Note)
         << describeFunction(Link.Caller) << Store << describeFunction(Link.Callee);
-  const FunctionDecl *Last = Fact.Chain.empty() ? Fact.Reader : Fact.Chain.back().Callee;
-  diag(Fact.ReadLoc, "%0 reads '%1' here", DiagnosticIDs::Note) << describeFunction(Last) << Store;
+  if (Shown < Below.size())
+    diag(Below[Shown].CallLoc, "... and %0 more calls down to the read", DiagnosticIDs::Note)
+        << unsigned(Below.size() - Shown);
+  const FunctionDecl *Last = Below.empty() ? Fact.Path.startCallee() : Below.back().Callee;
+  diag(Fact.Path.ReadLoc, "%0 reads '%1' here", DiagnosticIDs::Note)
+      << describeFunction(Last) << Store;
 }
 
 } // namespace clang::tidy::asyncctx

@@ -14,12 +14,17 @@ namespace clang::tidy::asyncctx {
 /// docs/checks/read-outside-run.md
 class ReadOutsideRunCheck : public TranslationUnitCheck {
 public:
-  ReadOutsideRunCheck(StringRef Name, ClangTidyContext *Context);
+  ReadOutsideRunCheck(StringRef Name, ClangTidyContext *Context,
+                      std::shared_ptr<AnalysisSession> Session);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
   void checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) override;
   void report(const ReadFact &Fact, ASTContext &Ctx);
+  /// The note on where the missing scope comes from.
+  void explainOrigin(const ReadFact &Fact, const std::string &Store);
+  /// The notes down the chain of calls to the read.
+  void explainChain(const ReadFact &Fact, const std::string &Store);
   /// A guard dropped where it is made: its scope covers no read after it.
   void reportDiscardedGuards(const ScopeFacts &Facts, ASTContext &Ctx);
   /// A null test of a read that never returns null (folly's get()).
@@ -27,6 +32,8 @@ private:
 
   /// Also report functions whose callers are unknown (see the docs).
   const bool StrictMode;
+  /// At most this many notes for the calls down to a read (0: all of them).
+  const unsigned MaxChainNotes;
 };
 
 } // namespace clang::tidy::asyncctx

@@ -21,26 +21,21 @@
 namespace clang::tidy::asyncctx {
 
 void SuspendInScopeCheck::checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) {
-  // A template's suspension is found once per instantiation: one warning
-  // per place, with the scopes open there in the order found.
+  // One warning per suspension point, with the scopes open there in the
+  // order found.
   llvm::MapVector<SourceLocation, llvm::SmallVector<const SuspendFact *, 2>> ByPlace;
-  for (const SuspendFact &Fact : Facts.Suspends) {
-    auto &Open = ByPlace[Fact.KeywordLoc];
-    if (llvm::none_of(Open, [&](const SuspendFact *Seen) {
-          return Seen->Store.key() == Fact.Store.key() && Seen->OpenedAt == Fact.OpenedAt;
-        }))
-      Open.push_back(&Fact);
-  }
+  for (const SuspendFact &Fact : Facts.Suspends)
+    ByPlace[Fact.KeywordLoc].push_back(&Fact);
   const PrintingPolicy &Policy = Ctx.getPrintingPolicy();
   for (const auto &[Loc, Open] : ByPlace) {
     const SuspendFact &First = *Open.front();
-    bool Yield = isa<CoyieldExpr>(First.Suspend);
+    bool Yield = First.IsYield;
     diag(Loc, "%select{'co_await'|'co_yield'}0 suspends the coroutine while the scope of store "
               "'%1' it opened is active: the value stays with this thread while it waits, and "
               "is gone where it resumes")
         << Yield << First.Store.name(Policy);
     for (const SuspendFact *Fact : Open) {
-      if (isa<VarDecl>(Fact->OpenedBy))
+      if (Fact->OpenedByGuard)
         diag(Fact->OpenedAt, "scope guard %0 opened the scope of store '%1' here",
              DiagnosticIDs::Note)
             << Fact->OpenedBy << Fact->Store.name(Policy);

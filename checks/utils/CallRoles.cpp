@@ -69,7 +69,7 @@ static const VarDecl *localVariable(const Expr *E) {
 /// the local variable holding it, which an earlier ENTER_WITH (that returns
 /// the value it replaced, as folly's setContext does) or SNAPSHOT of the same
 /// store initialised.
-static const VarDecl *restoredVariable(const CallExpr *Call) {
+const VarDecl *RoleLayer::restoredVariable(const CallExpr *Call) const {
   const FunctionDecl *Callee = knownCallee(Call);
   if (!Callee || Call->getNumArgs() < 1)
     return nullptr;
@@ -133,7 +133,7 @@ static bool isEmptyValue(const Expr *E, ASTContext &Ctx, unsigned Depth = 0) {
   return false;
 }
 
-const FunctionDecl *knownCallee(const CallExpr *Call) {
+const FunctionDecl *RoleLayer::knownCallee(const CallExpr *Call) const {
   if (const FunctionDecl *Callee = Call->getDirectCallee())
     return Callee;
   const auto *Lookup = dyn_cast_or_null<UnresolvedLookupExpr>(Call->getCallee()->IgnoreParenImpCasts());
@@ -155,14 +155,14 @@ const FunctionDecl *knownCallee(const CallExpr *Call) {
       continue;
     }
     std::optional<ConfiguredRole> A = configuredRole(First), B = configuredRole(FD);
-    if (R != FirstRole || A.has_value() != B.has_value() || (A && A->Store != B->Store) ||
+    if (R != FirstRole || !A != !B || (A && A->Store.data() != B->Store.data()) ||
         First->getDeclContext() != FD->getDeclContext())
       return nullptr;
   }
   return First;
 }
 
-std::optional<Role> roleOfCall(const CallExpr *Call) {
+std::optional<Role> RoleLayer::roleOfCall(const CallExpr *Call) const {
   std::optional<Role> R = roleOf(knownCallee(Call));
   // A set that puts back what an earlier set or snapshot returned ends the
   // scope that set opened; a set of nothing (`setContext(nullptr)`) clears.

@@ -78,35 +78,35 @@ bool startsThread(const Expr *E) {
   return false;
 }
 
-bool spawns(const Expr *E) {
+bool spawns(const RoleLayer &Roles, const Expr *E) {
   if (startsThread(E))
     return true;
   const auto *Call = dyn_cast<CallExpr>(E);
-  return Call && roleOf(Call->getDirectCallee()) == Role::Spawn;
+  return Call && Roles.roleOf(Call->getDirectCallee()) == Role::Spawn;
 }
 
 /// Whether \p T is a class that carries the context (CARRIES_CONTEXT): a
 /// task type, or an awaitable.
-static bool isContextCarrier(QualType T) {
+static bool isContextCarrier(const RoleLayer &Roles, QualType T) {
   const CXXRecordDecl *Class = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
-  return Class && roleOf(Class) == Role::CarriesContext;
+  return Class && Roles.roleOf(Class) == Role::CarriesContext;
 }
 
-bool carriesContext(const FunctionDecl *FD) {
-  return FD && isContextCarrier(FD->getReturnType());
+bool carriesContext(const RoleLayer &Roles, const FunctionDecl *FD) {
+  return FD && isContextCarrier(Roles, FD->getReturnType());
 }
 
-bool carriesContext(const CoawaitExpr *Await) {
-  auto Carries = [](const Expr *E) { return E && isContextCarrier(E->getType()); };
+bool carriesContext(const RoleLayer &Roles, const CoawaitExpr *Await) {
+  auto Carries = [&](const Expr *E) { return E && isContextCarrier(Roles, E->getType()); };
   return Carries(Await->getOperand()) || Carries(Await->getCommonExpr());
 }
 
-CoroutineKind coroutineKind(const FunctionDecl *FD) {
+CoroutineKind coroutineKind(const RoleLayer &Roles, const FunctionDecl *FD) {
   const FunctionDecl *Definition = FD ? FD->getDefinition() : nullptr;
   const auto *Body = Definition ? dyn_cast_or_null<CoroutineBodyStmt>(Definition->getBody()) : nullptr;
   if (!Body)
     return CoroutineKind::None;
-  if (carriesContext(Definition))
+  if (carriesContext(Roles, Definition))
     return CoroutineKind::CarriesContext;
   const auto *Initial = dyn_cast_or_null<CoawaitExpr>(
       dyn_cast_or_null<Expr>(Body->getInitSuspendStmt())
@@ -123,55 +123,56 @@ static const Expr *callableArgument(const CallExpr *Call, Role R) {
   return Call->getNumArgs() > Index ? Call->getArg(Index) : nullptr;
 }
 
-static void addHandoff(llvm::SmallVectorImpl<Handoff> &Out, const Expr *Arg, RunsIn Where,
-                       std::optional<Role> By = std::nullopt, StoreRef Store = {}) {
+static void addHandoff(const RoleLayer &Roles, llvm::SmallVectorImpl<Handoff> &Out,
+                       const Expr *Arg, RunsIn Where, std::optional<Role> By = std::nullopt,
+                       StoreRef Store = {}) {
   if (!Arg)
     return;
   if (const FunctionDecl *Callable = callableFunction(Arg))
-    Out.push_back({Arg, Callable, Where, By, Store, isInlineLambda(Arg), coroutineKind(Callable)});
+    Out.push_back(
+        {Arg, Callable, Where, By, Store, isInlineLambda(Arg), coroutineKind(Roles, Callable)});
 }
 
-llvm::SmallVector<Handoff, 1> handoffsOf(const Expr *E) {
+llvm::SmallVector<Handoff, 1> handoffsOf(const RoleLayer &Roles, const Expr *E) {
   llvm::SmallVector<Handoff, 1> Out;
   // A thread or spawn runs its callables with no value current; a callable
   // that BIND made is no callable here (callableFunction sees a call), and
   // BIND's own handoff evaluates it where it was bound.
-  if (spawns(E)) {
+  if (spawns(Roles, E)) {
     const auto *Call = dyn_cast<CallExpr>(E);
     auto Args = Call ? llvm::ArrayRef(Call->getArgs(), Call->getNumArgs())
                      : llvm::ArrayRef(cast<CXXConstructExpr>(E)->getArgs(),
                                       cast<CXXConstructExpr>(E)->getNumArgs());
     for (const Expr *Arg : Args)
-      addHandoff(Out, Arg, RunsIn::NewThread);
+      addHandoff(Roles, Out, Arg, RunsIn::NewThread);
     return Out;
   }
   const auto *Call = dyn_cast<CallExpr>(E);
   if (!Call)
     return Out;
-  std::optional<Role> R = roleOfCall(Call);
+  std::optional<Role> R = Roles.roleOfCall(Call);
   if (R == Role::Run || R == Role::Exit || R == Role::Bind) {
-    addHandoff(Out, callableArgument(Call, *R), *R == Role::Bind ? RunsIn::Bound : RunsIn::Caller,
-               R, storeOfCall(Call));
+    addHandoff(Roles, Out, callableArgument(Call, *R),
+               *R == Role::Bind ? RunsIn::Bound : RunsIn::Caller, R, Roles.storeOfCall(Call));
     return Out;
   }
-  const RoleConfig *Config = currentRoleConfig();
-  if (Config && hasQualifiedName(Call->getDirectCallee(), Config->invocationRunners()))
+  if (hasQualifiedName(Call->getDirectCallee(), Roles.config().invocationRunners()))
     for (const Expr *Arg : Call->arguments())
-      addHandoff(Out, Arg, RunsIn::Invocation);
+      addHandoff(Roles, Out, Arg, RunsIn::Invocation);
   return Out;
 }
 
 /// Whether an object of class \p RD runs, when destroyed, a callable it was
 /// given: it has a user-provided destructor, is no callable wrapper itself
 /// (no `operator()`) and is not the standard library's.
-static bool mayRunCallableAtEnd(const CXXRecordDecl *RD) {
+static bool mayRunCallableAtEnd(const RoleLayer &Roles, const CXXRecordDecl *RD) {
   if (!RD || !RD->hasDefinition() || RD->isInStdNamespace() || RD->isLambda())
     return false;
   RD = RD->getDefinition();
   const CXXDestructorDecl *Dtor = RD->getDestructor();
   if (!Dtor || !Dtor->isUserProvided())
     return false;
-  if (roleOf(RD) == Role::ScopeGuard)
+  if (Roles.roleOf(RD) == Role::ScopeGuard)
     return false;
   for (const CXXMethodDecl *Method : RD->methods())
     if (Method->getOverloadedOperator() == OO_Call)
@@ -211,9 +212,10 @@ static const LambdaExpr *lambdaWrittenIn(const Expr *E, unsigned Depth = 0) {
   return nullptr;
 }
 
-const FunctionDecl *runsAtDestruction(const VarDecl *VD) {
+const FunctionDecl *runsAtDestruction(const RoleLayer &Roles, const VarDecl *VD) {
   if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit() ||
-      VD->getType()->isReferenceType() || !mayRunCallableAtEnd(VD->getType()->getAsCXXRecordDecl()))
+      VD->getType()->isReferenceType() ||
+      !mayRunCallableAtEnd(Roles, VD->getType()->getAsCXXRecordDecl()))
     return nullptr;
   if (const LambdaExpr *Lambda = lambdaWrittenIn(VD->getInit()))
     return Lambda->getCallOperator()->getCanonicalDecl();

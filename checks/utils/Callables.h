@@ -28,8 +28,10 @@
 #include <optional>
 
 namespace clang {
+class CoawaitExpr;
 class Expr;
 class FunctionDecl;
+class VarDecl;
 
 namespace tidy::asyncctx {
 
@@ -62,18 +64,18 @@ struct Handoff {
 
 /// How the coroutine \p FD (a function or a lambda's call operator), if it
 /// is one, treats the scope of whoever calls it.
-CoroutineKind coroutineKind(const FunctionDecl *FD);
+CoroutineKind coroutineKind(const RoleLayer &Roles, const FunctionDecl *FD);
 
 /// Whether \p FD is a coroutine whose task type carries the context
 /// (ASYNCCTX_CARRIES_CONTEXT, asyncctx.ContextCarryingTasks).
-bool carriesContext(const FunctionDecl *FD);
+bool carriesContext(const RoleLayer &Roles, const FunctionDecl *FD);
 
 /// Whether the awaitable that \p Await waits on carries the context: its
 /// class, as written or as the promise's await_transform made it, restores
 /// every store's value when the coroutine resumes (ASYNCCTX_CARRIES_CONTEXT,
 /// asyncctx.ContextCarryingTasks: folly's co_viaIfAsync). Holding a scope
 /// across that suspension is then correct, as in a task that carries it.
-bool carriesContext(const CoawaitExpr *Await);
+bool carriesContext(const RoleLayer &Roles, const CoawaitExpr *Await);
 
 /// The function that a callable expression names, if one does.
 const FunctionDecl *callableFunction(const Expr *E);
@@ -87,11 +89,11 @@ bool startsThread(const Expr *E);
 
 /// Whether \p E runs its callable arguments elsewhere, with no value
 /// current: it starts a thread, or calls a SPAWN function.
-bool spawns(const Expr *E);
+bool spawns(const RoleLayer &Roles, const Expr *E);
 
 /// The callables that \p CallOrConstruct (a CallExpr or CXXConstructExpr)
 /// hands on, and where each runs. Empty for an ordinary call.
-llvm::SmallVector<Handoff, 1> handoffsOf(const Expr *CallOrConstruct);
+llvm::SmallVector<Handoff, 1> handoffsOf(const RoleLayer &Roles, const Expr *CallOrConstruct);
 
 /// The lambda that runs when the local variable \p VD is destroyed, if its
 /// initializer writes one into an RAII object: `SCOPE_EXIT { ... }`,
@@ -99,7 +101,7 @@ llvm::SmallVector<Handoff, 1> handoffsOf(const Expr *CallOrConstruct);
 /// destructor that is given a lambda written there. Not a callable wrapper
 /// (a class with `operator()`, anything in `std`), which keeps a callable
 /// without calling it when it goes.
-const FunctionDecl *runsAtDestruction(const VarDecl *VD);
+const FunctionDecl *runsAtDestruction(const RoleLayer &Roles, const VarDecl *VD);
 
 } // namespace tidy::asyncctx
 } // namespace clang

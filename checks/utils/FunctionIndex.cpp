@@ -1,22 +1,19 @@
 //===--- FunctionIndex.cpp - asyncctx-tidy --------------------------------===//
 
 #include "FunctionIndex.h"
+#include "AnalysisContext.h"
 #include "Callables.h"
 #include "PlaceFinder.h"
 #include "RoleConfig.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::asyncctx {
-
-FunctionInfo::FunctionInfo() = default;
-FunctionInfo::FunctionInfo(FunctionInfo &&) = default;
-FunctionInfo::~FunctionInfo() = default;
 
 namespace {
 
@@ -25,28 +22,27 @@ const FunctionDecl *canonical(const FunctionDecl *FD) { return FD ? FD->getCanon
 /// The functions of a library's own API (a role function, a member of a
 /// store or guard class) implement the roles: their bodies are not the
 /// user's code to check.
-bool implementsRole(const FunctionDecl *FD) {
-  std::optional<Role> R = roleOf(FD);
+bool implementsRole(const RoleLayer &Roles, const FunctionDecl *FD) {
+  std::optional<Role> R = Roles.roleOf(FD);
   if (R && *R != Role::RequiresScope && *R != Role::Invocation)
     return true;
   const auto *Method = dyn_cast<CXXMethodDecl>(FD);
   if (!Method)
     return false;
-  std::optional<Role> ClassRole = roleOf(Method->getParent());
+  std::optional<Role> ClassRole = Roles.roleOf(Method->getParent());
   return ClassRole == Role::Store || ClassRole == Role::ScopeGuard;
 }
 
 /// How a function is entered: the one place that decides it. A callable
 /// handed to a runner or a thread start is entered there; it is entered only
 /// there (\p Only) if nothing else calls it or keeps its address.
-EntryKind classifyEntry(const FunctionDecl *FD, bool HandedToRunner, bool HandedToThread,
-                        bool OtherUses, bool &Only) {
+EntryKind classifyEntry(const RoleLayer &Roles, const FunctionDecl *FD, bool HandedToRunner,
+                        bool HandedToThread, bool OtherUses, bool &Only) {
   Only = true;
   if (FD->isMain())
     return EntryKind::Main;
-  const RoleConfig *Config = currentRoleConfig();
-  if (roleOf(FD) == Role::Invocation ||
-      (Config && hasQualifiedName(FD, Config->invocationFunctions())))
+  if (Roles.roleOf(FD) == Role::Invocation ||
+      hasQualifiedName(FD, Roles.config().invocationFunctions()))
     return EntryKind::Invocation;
   Only = !OtherUses;
   if (HandedToRunner)
@@ -58,8 +54,8 @@ EntryKind classifyEntry(const FunctionDecl *FD, bool HandedToRunner, bool Handed
 
 class Traversal : public RecursiveASTVisitor<Traversal> {
 public:
-  Traversal(ASTContext &Ctx, FunctionIndex &Index, PlaceFinder &Places)
-      : Ctx(Ctx), Index(Index), Places(Places) {}
+  Traversal(AnalysisContext &Context, FunctionIndex &Index, PlaceFinder &Places)
+      : Ctx(Context.AST), Roles(Context.Roles), Index(Index), Places(Places) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
@@ -74,7 +70,7 @@ public:
     if (D && D->isInvalidDecl())
       return true;
     auto *FD = dyn_cast_or_null<FunctionDecl>(D);
-    if (FD && FD->doesThisDeclarationHaveABody() && implementsRole(FD))
+    if (FD && FD->doesThisDeclarationHaveABody() && implementsRole(Roles, FD))
       return true;
     if (FD && FD->doesThisDeclarationHaveABody() && FD->isDependentContext() && !Pattern) {
       // A template's pattern: not analysed (its instantiations are), but its
@@ -115,11 +111,11 @@ public:
     Places.variable(VD);
     if (!Current && Pattern && VD->hasLocalStorage())
       Places.patternVariable(VD, Pattern);
-    if (Current && VD->hasLocalStorage() && guardExpr(VD->getInit()))
+    if (Current && VD->hasLocalStorage() && Roles.guardExpr(VD->getInit()))
       Index.Functions[Current].TouchesStore = true;
     // The lambda a scope-exit guard runs at its end is a callee of the
     // function that declares the guard.
-    if (const FunctionDecl *AtEnd = Current ? runsAtDestruction(VD) : nullptr) {
+    if (const FunctionDecl *AtEnd = Current ? runsAtDestruction(Roles, VD) : nullptr) {
       HandedOn.insert(AtEnd);
       Index.Functions[Current].Callees.insert(AtEnd);
     }
@@ -193,7 +189,7 @@ public:
     if (!Current)
       return true;
     FunctionInfo &Info = Index.Functions[Current];
-    if (roleOfCall(Call) || startsThread(Call))
+    if (Roles.roleOfCall(Call) || startsThread(Call))
       Info.TouchesStore = true;
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       Info.Callees.insert(canonical(Callee));
@@ -207,7 +203,8 @@ public:
     if (!Current)
       return true;
     FunctionInfo &Info = Index.Functions[Current];
-    if (roleOf(Construct->getConstructor()->getParent()) == Role::ScopeGuard || startsThread(Construct))
+    if (Roles.roleOf(Construct->getConstructor()->getParent()) == Role::ScopeGuard ||
+        startsThread(Construct))
       Info.TouchesStore = true;
     Info.Callees.insert(canonical(Construct->getConstructor()));
     return true;
@@ -230,7 +227,7 @@ public:
       if (Bound.count(FD))
         Info.Bound = true;
       if (Info.FD)
-        Info.Entry = classifyEntry(Info.FD, ToRunner.count(FD), ToThread.count(FD),
+        Info.Entry = classifyEntry(Roles, Info.FD, ToRunner.count(FD), ToThread.count(FD),
                                    CalledDirectly.count(FD) || Info.AddressEscapes, Info.EntryOnly);
     }
     for (auto &[FD, Info] : Index.Functions)
@@ -256,7 +253,7 @@ private:
   /// start afresh, so they are no callees), the others are callees of the
   /// function that hands them on.
   void handOn(const Expr *E) {
-    for (const Handoff &H : handoffsOf(E)) {
+    for (const Handoff &H : handoffsOf(Roles, E)) {
       HandedOn.insert(H.Callable);
       if (H.Where == RunsIn::Invocation) {
         ToRunner.insert(H.Callable);
@@ -272,6 +269,7 @@ private:
   }
 
   ASTContext &Ctx;
+  const RoleLayer &Roles;
   FunctionIndex &Index;
   PlaceFinder &Places;
   const FunctionDecl *Current = nullptr;
@@ -285,15 +283,19 @@ private:
 
 } // namespace
 
-FunctionIndex::FunctionIndex(ASTContext &Ctx, PlaceFinder &Places) {
-  Traversal Walk(Ctx, *this, Places);
-  Walk.TraverseDecl(Ctx.getTranslationUnitDecl());
+FunctionIndex::FunctionIndex(AnalysisContext &Context, PlaceFinder &Places) {
+  Traversal Walk(Context, *this, Places);
+  Walk.TraverseDecl(Context.AST.getTranslationUnitDecl());
   Walk.finish();
 }
 
 FunctionInfo *FunctionIndex::find(const FunctionDecl *FD) {
   auto It = Functions.find(FD ? FD->getCanonicalDecl() : nullptr);
   return It == Functions.end() || !It->second.FD ? nullptr : &It->second;
+}
+
+const FunctionInfo *FunctionIndex::find(const FunctionDecl *FD) const {
+  return const_cast<FunctionIndex *>(this)->find(FD);
 }
 
 bool FunctionIndex::hasUnknownCallers(const FunctionInfo &Info) {

@@ -16,22 +16,19 @@
 #ifndef ASYNCCTX_TIDY_UTILS_FUNCTIONINDEX_H
 #define ASYNCCTX_TIDY_UTILS_FUNCTIONINDEX_H
 
-#include "ScopeLattice.h"
+#include "Summaries.h"
 
-#include "clang/Analysis/CFG.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
-#include <memory>
 #include <vector>
 
 namespace clang {
-class PostOrderCFGView;
+class VarDecl;
 
 namespace tidy::asyncctx {
+
+struct AnalysisContext;
 class PlaceFinder;
-}
-
-namespace tidy::asyncctx {
 
 struct FunctionInfo {
   const FunctionDecl *FD = nullptr;
@@ -46,21 +43,12 @@ struct FunctionInfo {
   bool Bound = false;
   llvm::SmallSetVector<const FunctionDecl *, 4> Callees; ///< calls and callables handed on
   llvm::SmallSetVector<const FunctionDecl *, 4> Callers;
-  Summary Sum;
-  /// Built on the first analysis, kept for the passes after it.
-  std::unique_ptr<CFG> Graph;
-  std::unique_ptr<PostOrderCFGView> Order;
-  bool GraphBuilt = false;
-
-  FunctionInfo();
-  FunctionInfo(FunctionInfo &&);
-  ~FunctionInfo();
 };
 
 class FunctionIndex {
 public:
   /// Indexes the translation unit; the single places go to \p Places.
-  FunctionIndex(ASTContext &Ctx, PlaceFinder &Places);
+  FunctionIndex(AnalysisContext &Context, PlaceFinder &Places);
 
   llvm::MapVector<const FunctionDecl *, FunctionInfo> Functions;
   /// Namespace-scope variables and static data members with an initializer
@@ -69,6 +57,7 @@ public:
 
   /// The function's entry in the index, if it has a body here.
   FunctionInfo *find(const FunctionDecl *FD);
+  const FunctionInfo *find(const FunctionDecl *FD) const;
   /// Whether \p Info's callers are not all known here (StrictMode).
   static bool hasUnknownCallers(const FunctionInfo &Info);
 };

@@ -1,9 +1,11 @@
 //===--- PlaceFinder.cpp - asyncctx-tidy ----------------------------------===//
 
 #include "PlaceFinder.h"
+#include "AnalysisContext.h"
 #include "RoleConfig.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -32,36 +34,60 @@ static const VarDecl *staticTarget(const Expr *E) {
   return nullptr;
 }
 
+PlaceFinder::PlaceFinder(AnalysisContext &Context) : Ctx(Context.AST), Roles(Context.Roles) {}
+
+/// The function or class that makes a guard: the function a call calls, or
+/// the class constructed.
+static const NamedDecl *makerOf(const Expr *Guard) {
+  if (const auto *Call = dyn_cast<CallExpr>(Guard))
+    return Call->getDirectCallee();
+  return cast<CXXConstructExpr>(Guard)->getConstructor()->getParent();
+}
+
 void PlaceFinder::variable(const VarDecl *VD) {
   if (!VD->hasGlobalStorage() || isa<ParmVarDecl>(VD) || VD->isInvalidDecl() ||
       VD->getDeclContext()->isDependentContext())
     return;
   if (const Expr *Init = VD->getInit())
-    Places.StaticStores.push_back({Init, VD, VD->getLocation()});
-  if (roleOf(VD->getType()->getAsCXXRecordDecl()) == Role::ScopeGuard || guardExpr(VD->getInit()))
-    Places.StaticGuards.push_back(VD);
+    Found.StaticStores.push_back({Init, VD, VD->getLocation()});
+  const Expr *Guard = Roles.guardExpr(VD->getInit());
+  if (Roles.roleOf(VD->getType()->getAsCXXRecordDecl()) == Role::ScopeGuard || Guard) {
+    KeptGuardFact Fact;
+    Fact.K = VD->getTLSKind() != VarDecl::TLS_None ? KeptGuardFact::Kind::ThreadVariable
+                                                   : KeptGuardFact::Kind::StaticVariable;
+    Fact.Loc = VD->getLocation();
+    Fact.Target = VD;
+    if (Guard) {
+      Fact.Maker = makerOf(Guard);
+      Fact.Store = Roles.storeOfGuard(Guard);
+    }
+    Found.KeptGuards.push_back(Fact);
+  }
 }
 
 void PlaceFinder::memberInitializer(const CXXCtorInitializer *Init) {
   if (!Init->isMemberInitializer())
     return;
   // A guard kept in a data member lives as long as its object.
-  if (const Expr *Guard = guardExpr(Init->getInit()); Guard && !isa<CXXConstructExpr>(Guard))
-    Places.KeptGuards.push_back({Guard, Init->getMember(), Init->getSourceLocation()});
+  if (const Expr *Guard = Roles.guardExpr(Init->getInit()); Guard && !isa<CXXConstructExpr>(Guard))
+    Found.KeptGuards.push_back({KeptGuardFact::Kind::Member, Init->getSourceLocation(),
+                                Init->getMember(), makerOf(Guard), Roles.storeOfGuard(Guard)});
 }
 
 void PlaceFinder::keptInMember(const Expr *Target, const Expr *Value, SourceLocation Loc) {
   const auto *ME = dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts());
   if (!ME || !isa<FieldDecl>(ME->getMemberDecl()))
     return;
-  if (const Expr *Guard = guardExpr(Value))
-    Places.KeptGuards.push_back({Guard, ME->getMemberDecl(), Loc});
+  if (const Expr *Guard = Roles.guardExpr(Value))
+    Found.KeptGuards.push_back({KeptGuardFact::Kind::Member, Loc, ME->getMemberDecl(),
+                                makerOf(Guard), Roles.storeOfGuard(Guard)});
 }
 
 void PlaceFinder::keptStatic(const Expr *Value, const VarDecl *Target, SourceLocation Loc) {
-  Places.StaticStores.push_back({Value, Target, Loc});
-  if (const Expr *Guard = guardExpr(Value))
-    Places.KeptGuards.push_back({Guard, Target, Loc});
+  Found.StaticStores.push_back({Value, Target, Loc});
+  if (const Expr *Guard = Roles.guardExpr(Value))
+    Found.KeptGuards.push_back({KeptGuardFact::Kind::StaticAssigned, Loc, Target, makerOf(Guard),
+                                Roles.storeOfGuard(Guard)});
 }
 
 void PlaceFinder::assignment(const Expr *Target, const Expr *Value, SourceLocation Loc) {
@@ -76,11 +102,12 @@ void PlaceFinder::assignment(const Expr *Target, const Expr *Value, SourceLocati
 
 /// The call of a NeverNull read that \p E is, or the local variable that
 /// one initialised and \p E names.
-static std::pair<const CallExpr *, const VarDecl *> neverNullRead(const Expr *E) {
-  auto IsNeverNullRead = [](const Expr *E) -> const CallExpr * {
+static std::pair<const CallExpr *, const VarDecl *> neverNullRead(const RoleLayer &Roles,
+                                                                  const Expr *E) {
+  auto IsNeverNullRead = [&](const Expr *E) -> const CallExpr * {
     const auto *Call = dyn_cast_or_null<CallExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
-    if (Call && roleOf(Call->getDirectCallee()) == Role::Read &&
-        hasRoleTrait(Call->getDirectCallee(), NeverNull))
+    if (Call && Roles.roleOf(Call->getDirectCallee()) == Role::Read &&
+        Roles.hasTrait(Call->getDirectCallee(), NeverNull))
       return Call;
     return nullptr;
   };
@@ -101,9 +128,14 @@ static std::pair<const CallExpr *, const VarDecl *> neverNullRead(const Expr *E)
 void PlaceFinder::nullTest(const Expr *Tested) {
   // A test of whether a NeverNull read returned null has one answer
   // everywhere.
-  auto [Read, Var] = neverNullRead(Tested);
+  auto [Read, Var] = neverNullRead(Roles, Tested);
+  // A test written in a macro's argument (`EXPECT_TRUE(get() != nullptr)`)
+  // is where the argument is written.
+  const SourceManager &SM = Ctx.getSourceManager();
   if (Read)
-    Places.NeverNullTests.push_back({Read, Var ? Tested->getExprLoc() : Read->getExprLoc(), Var});
+    Found.NeverNullTests.push_back({SM.getFileLoc(Var ? Tested->getExprLoc() : Read->getExprLoc()),
+                                    Read->getDirectCallee(), SM.getFileLoc(Read->getExprLoc()),
+                                    Var});
 }
 
 void PlaceFinder::nullComparison(const Expr *LHS, const Expr *RHS) {
@@ -119,52 +151,31 @@ void PlaceFinder::nullComparison(const Expr *LHS, const Expr *RHS) {
 }
 
 void PlaceFinder::newExpr(const CXXNewExpr *New) {
-  if (roleOf(New->getAllocatedType()->getAsCXXRecordDecl()) == Role::ScopeGuard)
-    Places.NewGuards.push_back(New);
+  if (Roles.roleOf(New->getAllocatedType()->getAsCXXRecordDecl()) == Role::ScopeGuard)
+    Found.KeptGuards.push_back({KeptGuardFact::Kind::New, New->getBeginLoc(), nullptr, nullptr, {}});
 }
 
 void PlaceFinder::patternVariable(const VarDecl *VD, const FunctionDecl *Function) {
-  if (hasRoleTrait(VD->getType()->getAsCXXRecordDecl(), RestoresOnly))
+  if (Roles.hasTrait(VD->getType()->getAsCXXRecordDecl(), RestoresOnly))
     PatternSavers.push_back({VD, Function});
 }
 
 void PlaceFinder::call(const CallExpr *Call, const FunctionDecl *Function,
                        const VarDecl *StaticInit, bool InPattern) {
-  std::optional<Role> R = roleOfCall(Call);
-  if (R == Role::EnterWith) {
-    EnterWithCalls.push_back({Call, Function});
-    if (InPattern)
-      PatternCalls.insert(Call);
-    if (StaticInit)
-      Places.EnterWithInStaticInit.push_back({Call, StaticInit});
-  }
-  if (R == Role::Disable)
-    DisableCalls.push_back({Call, Function});
+  std::optional<Role> R = Roles.roleOfCall(Call);
+  if (R == Role::EnterWith)
+    Found.EnterWithCalls.push_back({Call, Function, StaticInit, InPattern});
+  if (R == Role::Disable && InPattern)
+    PatternDisables.push_back({Call, Function});
 }
 
 void PlaceFinder::blockStatement(const Stmt *S) {
   // A guard made and dropped in one statement covers nothing after it.
   if (const auto *E = dyn_cast<Expr>(S))
-    if (const Expr *Guard = guardExpr(E))
-      Places.DiscardedGuards.push_back(Guard);
-}
-
-/// Whether \p Inner is \p Outer, or a lambda written inside it (a restore
-/// in `SCOPE_EXIT { ... }` is the function's own).
-static bool isWithin(const FunctionDecl *Inner, const FunctionDecl *Outer) {
-  if (!Inner || !Outer)
-    return false;
-  Outer = Outer->getCanonicalDecl();
-  for (const DeclContext *DC = Inner; DC; DC = DC->getParent()) {
-    if (const auto *FD = dyn_cast<FunctionDecl>(DC)) {
-      if (FD->getCanonicalDecl() == Outer)
-        return true;
-      const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-      if (!Method || !Method->getParent()->isLambda())
-        return false;
-    }
-  }
-  return false;
+    if (const Expr *Guard = Roles.guardExpr(E))
+      Found.DiscardedGuards.push_back({Ctx.getSourceManager().getExpansionLoc(Guard->getExprLoc()),
+                                       makerOf(Guard), isa<CallExpr>(Guard),
+                                       Roles.storeOfGuard(Guard)});
 }
 
 namespace {
@@ -172,7 +183,8 @@ namespace {
 /// given it (`Detach(*token_)`), `token_.reset()`, `token_ = nullptr`.
 class EndsMember : public RecursiveASTVisitor<EndsMember> {
 public:
-  EndsMember(const FieldDecl *Member, ASTContext &Ctx) : Member(Member), Ctx(Ctx) {}
+  EndsMember(const FieldDecl *Member, ASTContext &Ctx, const RoleLayer &Roles)
+      : Member(Member), Ctx(Ctx), Roles(Roles) {}
   bool Found = false;
 
   bool mentions(const Expr *E) {
@@ -192,7 +204,7 @@ public:
     return ME && ME->getMemberDecl() == Member;
   }
   bool VisitCallExpr(CallExpr *Call) {
-    if (roleOfCall(Call) == Role::Disable && llvm::any_of(Call->arguments(), [&](const Expr *Arg) { return mentions(Arg); }))
+    if (Roles.roleOfCall(Call) == Role::Disable && llvm::any_of(Call->arguments(), [&](const Expr *Arg) { return mentions(Arg); }))
       Found = true;
     if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call))
       if (const CXXMethodDecl *Method = MemberCall->getMethodDecl();
@@ -211,6 +223,7 @@ public:
 private:
   const FieldDecl *Member;
   ASTContext &Ctx;
+  const RoleLayer &Roles;
 };
 } // namespace
 
@@ -230,7 +243,7 @@ bool PlaceFinder::endedByOwnMember(const FieldDecl *Member) {
     // The destructor ends it with the object, which is what is reported.
     if (isa<CXXDestructorDecl>(Method))
       continue;
-    EndsMember Finder(Member, Ctx);
+    EndsMember Finder(Member, Ctx, Roles);
     Finder.TraverseStmt(Definition->getBody());
     if (Finder.Found)
       return true;
@@ -261,44 +274,48 @@ static bool mayBeInstantiated(const FunctionDecl *FD) {
   return false;
 }
 
-void PlaceFinder::finish(const llvm::DenseSet<const CallExpr *> &RestoredByGuard) {
-  // A set of a configured store (which has no run() to rewrite into) that
-  // the same function clears after it (`MDC::put` ... `MDC::remove`, or
-  // folly's `setContext(prev)` restoring what the set returned, also in a
-  // scope-exit lambda written in the function) is a manual scope: its paths
-  // are the leak analysis's business, not a report of its own. So is a set
-  // inside a guard that restores what was current before.
+std::optional<EnterWithFact> PlaceFinder::patternFact(const EnterWithCall &Call) const {
+  const FunctionDecl *Function = Call.Function;
+  // An instantiation's flow speaks for the pattern.
+  if (!Function || mayBeInstantiated(Function))
+    return std::nullopt;
   const SourceManager &SM = Ctx.getSourceManager();
-  for (const auto &[Call, Function] : EnterWithCalls) {
-    StoreRef Store = storeOfCall(Call);
-    bool ClearedLater =
-        !Store.Named.empty() && Function &&
-        llvm::any_of(DisableCalls, [&, Call = Call, Function = Function](const auto &D) {
-          return isWithin(D.second, Function) && storeOfCall(D.first).key() == Store.key() &&
-                 SM.isBeforeInTranslationUnit(Call->getExprLoc(), D.first->getExprLoc());
-        });
-    // In a pattern: only where no instantiation speaks for it, and not under
-    // a guard that restores.
-    bool PatternSilenced =
-        PatternCalls.count(Call) &&
-        (!Function || mayBeInstantiated(Function) ||
-         llvm::any_of(PatternSavers, [&, Call = Call, Function = Function](const auto &Saver) {
-           return Saver.second == Function &&
-                  SM.isBeforeInTranslationUnit(Saver.first->getLocation(), Call->getExprLoc());
-         }));
-    if (!ClearedLater && !RestoredByGuard.count(Call) && !PatternSilenced)
-      Places.EnterWithCalls.push_back(Call);
-  }
+  SourceLocation At = Call.Call->getExprLoc();
+  EnterWithFact Fact;
+  Fact.Call = Call.Call;
+  Fact.Callee = Roles.knownCallee(Call.Call);
+  Fact.Store = Roles.storeOfCall(Call.Call);
+  Fact.Function = Function->getDefinition() ? Function->getDefinition() : Function;
+  Fact.StaticInit = Call.StaticInit;
+  Fact.InPattern = true;
+  Fact.RunMember = Roles.findMemberWithRole(Fact.Store.Class, Role::Run);
+  // Under a guard that restores (declared before it), or followed by a
+  // DISABLE of the same store, in the same pattern.
+  if (llvm::any_of(PatternSavers, [&](const auto &Saver) {
+        return Saver.second == Function &&
+               SM.isBeforeInTranslationUnit(Saver.first->getLocation(), At);
+      }))
+    Fact.Closed = EnterWithFact::Closing::ByRestoringGuard;
+  else if (llvm::any_of(PatternDisables, [&](const auto &D) {
+             return D.second == Function && Roles.storeOfCall(D.first).key() == Fact.Store.key() &&
+                    SM.isBeforeInTranslationUnit(At, D.first->getExprLoc());
+           }))
+    Fact.Closed = EnterWithFact::Closing::ByDisable;
+  return Fact;
+}
+
+Places PlaceFinder::finish() {
   // A null test of a variable assigned elsewhere may test what was assigned.
-  llvm::erase_if(Places.NeverNullTests, [&](const ScopeFacts::NeverNullTest &Test) {
+  llvm::erase_if(Found.NeverNullTests, [&](const NeverNullTestFact &Test) {
     return Test.Var && Reassigned.count(Test.Var);
   });
   // A token kept in a member that its class ends in a member function of its
   // own is a scope owned by that object.
-  llvm::erase_if(Places.KeptGuards, [&](const KeptGuard &Kept) {
-    const auto *Member = dyn_cast<FieldDecl>(Kept.Target);
-    return Member && endedByOwnMember(Member);
+  llvm::erase_if(Found.KeptGuards, [&](const KeptGuardFact &Kept) {
+    const auto *Member = dyn_cast_or_null<FieldDecl>(Kept.Target);
+    return Kept.K == KeptGuardFact::Kind::Member && Member && endedByOwnMember(Member);
   });
+  return std::move(Found);
 }
 
 } // namespace clang::tidy::asyncctx

@@ -1,31 +1,61 @@
 //===--- PlaceFinder.h - asyncctx-tidy ------------------------------------===//
 //
 // The single places that some checks report without any flow: values kept
-// in static storage, guards that never end or cover nothing, ENTER_WITH in
-// a static initializer, null tests of a read that never returns null, and
-// the list of ENTER_WITH calls. utils/FunctionIndex's traversal hands each
-// node here, so no check needs an AST matcher of its own that would run
-// over every node of the standard library.
+// in static storage (the candidates: utils/ScopeAnalysis tells which keep a
+// store's value), guards that never end or cover nothing, null tests of a
+// read that never returns null, and every ENTER_WITH call with the function
+// or static initializer that makes it (the flow reports those it analyses;
+// these are for the rest, such as templates never instantiated).
+// utils/FunctionIndex's traversal hands each node here, so no check needs an
+// AST matcher of its own that would run over every node of the standard
+// library.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNCCTX_TIDY_UTILS_PLACEFINDER_H
 #define ASYNCCTX_TIDY_UTILS_PLACEFINDER_H
 
-#include "ScopeAnalysis.h"
+#include "ScopeFacts.h"
 
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang {
 class CXXCtorInitializer;
+class CXXNewExpr;
 class FieldDecl;
 class Stmt;
 
 namespace tidy::asyncctx {
 
+struct AnalysisContext;
+
+/// A value put into a variable of namespace, static or thread storage.
+struct StaticStore {
+  const Expr *Value = nullptr;
+  const VarDecl *Target = nullptr;
+  SourceLocation Loc; ///< the assignment, or the variable initialized
+};
+
+/// An ENTER_WITH call as the traversal saw it.
+struct EnterWithCall {
+  const CallExpr *Call = nullptr;
+  const FunctionDecl *Function = nullptr; ///< canonical; null outside functions
+  const VarDecl *StaticInit = nullptr;
+  bool InPattern = false;
+};
+
+/// What the places found, for utils/ScopeAnalysis to complete.
+struct Places {
+  std::vector<StaticStore> StaticStores;
+  std::vector<KeptGuardFact> KeptGuards;
+  std::vector<DiscardedGuardFact> DiscardedGuards;
+  std::vector<NeverNullTestFact> NeverNullTests;
+  std::vector<EnterWithCall> EnterWithCalls;
+};
+
 class PlaceFinder {
 public:
-  PlaceFinder(ASTContext &Ctx, ScopeFacts &Places) : Ctx(Ctx), Places(Places) {}
+  explicit PlaceFinder(AnalysisContext &Context);
 
   /// A variable: kept values and guards of static storage.
   void variable(const VarDecl *VD);
@@ -49,9 +79,14 @@ public:
   /// A statement of a block (in a function).
   void blockStatement(const Stmt *S);
 
-  /// After the analysis: the ENTER_WITH calls that no manual scope bounds
-  /// (\p RestoredByGuard: those made inside a guard that only restores).
-  void finish(const llvm::DenseSet<const CallExpr *> &RestoredByGuard);
+  /// After the traversal: what was found, with the null tests of reassigned
+  /// variables and the guards their own class ends left out.
+  Places finish();
+
+  /// The ENTER_WITH fact of \p Call, found in a template never instantiated:
+  /// none where an instantiation speaks for it. Its Closed comes from the
+  /// order of the calls in the source (there is no flow analysis there).
+  std::optional<EnterWithFact> patternFact(const EnterWithCall &Call) const;
 
 private:
   void keptInMember(const Expr *Target, const Expr *Value, SourceLocation Loc);
@@ -62,14 +97,13 @@ private:
   bool endedByOwnMember(const FieldDecl *Member);
 
   ASTContext &Ctx;
-  ScopeFacts &Places;
+  const RoleLayer &Roles;
+  Places Found;
   /// Local variables assigned after their initialization: a null test of one
   /// no longer tests what initialised it.
   llvm::DenseSet<const VarDecl *> Reassigned;
-  /// ENTER_WITH and DISABLE calls, with the function that makes each.
-  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> EnterWithCalls, DisableCalls;
-  /// The ENTER_WITH calls found in template patterns.
-  llvm::DenseSet<const CallExpr *> PatternCalls;
+  /// DISABLE calls in template patterns, with the function that makes each.
+  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> PatternDisables;
   /// Guards that only restore, declared in template patterns.
   std::vector<std::pair<const VarDecl *, const FunctionDecl *>> PatternSavers;
 };

@@ -15,34 +15,31 @@
 
 #include "RewriteSafety.h"
 #include "Roles.h"
+#include "ScopeFacts.h"
 #include "WrappedCode.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::asyncctx {
 namespace {
 
-DynTypedNode firstParent(const DynTypedNode &Node, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(Node);
-  return Parents.empty() ? DynTypedNode() : Parents[0];
-}
+using Reason = RewriteRefusal::Reason;
 
 /// The call of role \p R that \p S is, as a statement of its own.
-const CallExpr *roleCallStatement(const Stmt *S, Role R) {
+const CallExpr *roleCallStatement(const RoleLayer &Roles, const Stmt *S, Role R) {
   if (const auto *EWC = dyn_cast_or_null<ExprWithCleanups>(S))
     S = EWC->getSubExpr();
   const auto *Call = dyn_cast_or_null<CallExpr>(S);
-  if (!Call || roleOfCall(Call) != R)
+  if (!Call || Roles.roleOfCall(Call) != R)
     return nullptr;
   return Call;
 }
-
-
 
 /// The first preprocessor conditional directive in [Begin, End) that the
 /// range does not hold whole: an `#else`, `#elif` or `#endif` of a
@@ -82,6 +79,20 @@ SourceLocation crossedConditional(SourceLocation Begin, SourceLocation End,
   return Open.front().first;
 }
 
+/// The function whose body holds \p FD's: FD itself, or for a lambda the
+/// function it is written in (whose parent map then covers the lambda).
+const FunctionDecl *outermostFunction(const FunctionDecl *FD) {
+  while (const auto *Method = dyn_cast<CXXMethodDecl>(FD)) {
+    if (!Method->getParent()->isLambda())
+      break;
+    const auto *Outer = dyn_cast<FunctionDecl>(Method->getParent()->getDeclContext());
+    if (!Outer || !Outer->getBody())
+      break;
+    FD = Outer;
+  }
+  return FD;
+}
+
 } // namespace
 
 struct RunRewriteCache::BlockInfo {
@@ -93,9 +104,8 @@ struct RunRewriteCache::BlockInfo {
   llvm::DenseMap<const void *, std::vector<unsigned>> Disables;
 };
 
-RunRewriteCache::RunRewriteCache() = default;
+RunRewriteCache::RunRewriteCache(const RoleLayer &Roles) : Roles(Roles) {}
 RunRewriteCache::~RunRewriteCache() = default;
-void RunRewriteCache::clear() { Blocks.clear(); }
 
 const RunRewriteCache::BlockInfo &RunRewriteCache::info(const CompoundStmt *Block) {
   std::unique_ptr<BlockInfo> &Info = Blocks[Block];
@@ -107,10 +117,10 @@ const RunRewriteCache::BlockInfo &RunRewriteCache::info(const CompoundStmt *Bloc
   for (const Stmt *S : Block->body()) {
     Info->IndexOf[S] = Index;
     Info->OpenBefore.push_back(Open.empty() ? nullptr : Open.back().first);
-    if (const CallExpr *Enter = roleCallStatement(S, Role::EnterWith)) {
-      Open.emplace_back(Enter, storeOfCall(Enter).key());
-    } else if (const CallExpr *Disable = roleCallStatement(S, Role::Disable)) {
-      const void *Closed = storeOfCall(Disable).key();
+    if (const CallExpr *Enter = roleCallStatement(Roles, S, Role::EnterWith)) {
+      Open.emplace_back(Enter, Roles.storeOfCall(Enter).key());
+    } else if (const CallExpr *Disable = roleCallStatement(Roles, S, Role::Disable)) {
+      const void *Closed = Roles.storeOfCall(Disable).key();
       llvm::erase_if(Open, [&](const auto &E) { return E.second == Closed; });
       Info->Disables[Closed].push_back(Index);
     }
@@ -119,6 +129,18 @@ const RunRewriteCache::BlockInfo &RunRewriteCache::info(const CompoundStmt *Bloc
   return *Info;
 }
 
+const ParentMap &RunRewriteCache::parents(const FunctionDecl *Function, const Stmt *S) {
+  for (const FunctionDecl *Root : {outermostFunction(Function), Function}) {
+    std::unique_ptr<ParentMap> &Map = Parents[Root];
+    if (!Map)
+      Map = std::make_unique<ParentMap>(Root->getBody());
+    // A generic lambda's instantiated body is not written in the function
+    // around it: its own map holds it.
+    if (Map->hasParent(S) || Root == Function)
+      return *Map;
+  }
+  llvm_unreachable("the function's own map is returned");
+}
 
 SourceLocation statementEnd(const Stmt *S, const SourceManager &SM, const LangOptions &LO) {
   CharSourceRange Range =
@@ -138,35 +160,44 @@ namespace {
 
 class Planner {
 public:
-  Planner(const CallExpr *Call, ASTContext &Ctx, RunRewriteCache &Cache)
-      : Call(Call), Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Cache(Cache) {}
+  Planner(const EnterWithFact &Fact, ASTContext &Ctx, RunRewriteCache &Cache)
+      : Fact(Fact), Call(Fact.Call), Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()),
+        Roles(Cache.roles()), Cache(Cache) {}
 
   /// Decides whether the call can be rewritten; fills \p Out when it can.
   RunRewrite plan(RewritePlan &Out);
 
 private:
-  bool block(SourceLocation Loc, std::string Why) {
-    Result.BlockedReason = std::move(Why);
-    Result.BlockedAt = Loc.isValid() ? Loc : Call->getExprLoc();
+  bool block(Reason Why, SourceLocation Loc, const NamedDecl *Subject = nullptr,
+             std::string Word = "", const NamedDecl *Other = nullptr) {
+    Result.Refusal = {Why, Loc.isValid() ? Loc : Call->getExprLoc(), Subject, Other,
+                      std::move(Word)};
     return false;
   }
+  bool checkCall();
   bool findStatementAndBlock();
-  bool findFunction();
   bool checkEnclosingEnterWith();
   bool findRegion();
+  bool checkRegionText(const Stmt *First);
+  bool checkWrapped(bool &HasReturn);
   bool checkLaterUses();
+  bool chooseForm(bool HasReturn, RewritePlan &Out);
   SourceLocation statementEnd(const Stmt *S) const { return asyncctx::statementEnd(S, SM, LO); }
+  const NamedDecl *disableCallee() const {
+    return Roles.knownCallee(roleCallStatement(Roles, Disable, Role::Disable));
+  }
   std::string returnTypeText() const;
 
+  const EnterWithFact &Fact;
   const CallExpr *Call;
   ASTContext &Ctx;
   const SourceManager &SM;
   const LangOptions &LO;
+  const RoleLayer &Roles;
   RunRewriteCache &Cache;
   RunRewrite Result;
 
-  StoreRef Store;
-  const CXXMethodDecl *RunMember = nullptr;
+  const ParentMap *Parents = nullptr;
   const Stmt *CallStmt = nullptr;       // the call as a statement of Block
   const CompoundStmt *Block = nullptr;
   unsigned Index = 0;                   // CallStmt's position in Block
@@ -177,70 +208,51 @@ private:
   SourceLocation RegionBegin, RegionEnd; // after the call's `;`, after the last one's
 };
 
+bool Planner::checkCall() {
+  if (!Fact.RunMember)
+    return block(Reason::NoRunMember, Call->getExprLoc(), nullptr, Fact.Store.Named.str());
+  if (Call->getBeginLoc().isMacroID() || Call->getEndLoc().isMacroID() ||
+      Call->getExprLoc().isMacroID())
+    return block(Reason::CallInMacro, SM.getExpansionLoc(Call->getExprLoc()));
+  if (Call->getNumArgs() != 1 || isa<CXXDefaultArgExpr>(Call->getArg(0)))
+    return block(Reason::NotOneArgument, Call->getExprLoc(), Roles.knownCallee(Call));
+  if (!Fact.Function || !Fact.Function->getBody())
+    return block(Reason::NotInFunction, Call->getExprLoc());
+  return true;
+}
+
 bool Planner::findStatementAndBlock() {
-  DynTypedNode Node = DynTypedNode::create(*Call);
-  DynTypedNode Parent = firstParent(Node, Ctx);
+  Parents = &Cache.parents(Fact.Function, Call);
   CallStmt = Call;
-  while (const auto *EWC = Parent.get<ExprWithCleanups>()) {
+  const Stmt *Parent = Parents->getParent(Call);
+  while (const auto *EWC = dyn_cast_or_null<ExprWithCleanups>(Parent)) {
     CallStmt = EWC;
-    Parent = firstParent(Parent, Ctx);
+    Parent = Parents->getParent(EWC);
   }
   // `case 1: s.enter_with(v);` and `label: s.enter_with(v);`: the labelled
   // statement is the one in the block; the label stays outside the lambda.
-  while (Parent.get<SwitchCase>() || Parent.get<LabelStmt>()) {
-    CallStmt = Parent.get<Stmt>();
-    Parent = firstParent(Parent, Ctx);
+  while (isa_and_nonnull<SwitchCase, LabelStmt>(Parent)) {
+    CallStmt = Parent;
+    Parent = Parents->getParent(Parent);
   }
-  Block = Parent.get<CompoundStmt>();
+  Block = dyn_cast_or_null<CompoundStmt>(Parent);
   if (!Block) {
-    if (Parent.get<Expr>() || Parent.get<Decl>() || Parent.get<ReturnStmt>())
-      return block(Call->getExprLoc(), "its result is used");
-    return block(Call->getExprLoc(), "nothing follows it in its block; use " + quoted(RunMember) +
-                                     " around the code that needs the value");
+    if (isa_and_nonnull<Expr, DeclStmt, ReturnStmt>(Parent))
+      return block(Reason::ResultUsed, Call->getExprLoc());
+    return block(Reason::NothingFollows, Call->getExprLoc());
   }
   const RunRewriteCache::BlockInfo &Info = Cache.info(Block);
   auto It = Info.IndexOf.find(CallStmt);
   if (It == Info.IndexOf.end())
-    return block(Call->getExprLoc(), "it is not a statement of its block");
+    return block(Reason::NotAStatement, Call->getExprLoc());
   Index = It->second;
-  return true;
-}
-
-bool Planner::findFunction() {
-  DynTypedNodeList Parents = Ctx.getParents(*Block);
-  DynTypedNode Parent = Parents.empty() ? DynTypedNode() : Parents[0];
-  // A lambda's body has two parents: the LambdaExpr and its call operator.
-  for (const DynTypedNode &P : Parents)
-    if (const auto *Lambda = P.get<LambdaExpr>()) {
-      Result.Function = Lambda->getCallOperator();
-      IsFunctionBody = true;
-      return true;
-    }
-  if (const auto *Coro = Parent.get<CoroutineBodyStmt>()) {
-    IsFunctionBody = Coro->getBody() == Block;
+  const Stmt *Body = Fact.Function->getBody();
+  if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body)) {
     IsCoroutine = true;
-    Parent = firstParent(Parent, Ctx);
+    Body = Coroutine->getBody();
   }
-  if (const auto *FD = Parent.get<FunctionDecl>()) {
-    Result.Function = FD;
-    IsFunctionBody = IsFunctionBody || FD->getBody() == Block;
-    return true;
-  }
-  // A nested block: the nearest enclosing lambda or function.
-  for (unsigned Depth = 0; !Parent.getNodeKind().isNone() && Depth < 1024; ++Depth) {
-    if (const auto *Lambda = Parent.get<LambdaExpr>()) {
-      Result.Function = Lambda->getCallOperator();
-      return true;
-    }
-    if (const auto *FD = Parent.get<FunctionDecl>()) {
-      Result.Function = FD;
-      return true;
-    }
-    if (Parent.get<BlockExpr>() || Parent.get<TranslationUnitDecl>())
-      break;
-    Parent = firstParent(Parent, Ctx);
-  }
-  return block(Call->getExprLoc(), "it is not in the body of a function or lambda");
+  IsFunctionBody = Body == Block;
+  return true;
 }
 
 bool Planner::checkEnclosingEnterWith() {
@@ -248,22 +260,16 @@ bool Planner::checkEnclosingEnterWith() {
   // the statement that holds the call, not closed by a DISABLE of its store,
   // would wrap this call in its own rewrite.
   const Stmt *Child = CallStmt;
-  DynTypedNode Parent = firstParent(DynTypedNode::create(*CallStmt), Ctx);
-  for (unsigned Depth = 0; !Parent.getNodeKind().isNone() && Depth < 1024; ++Depth) {
-    if (const auto *CS = Parent.get<CompoundStmt>()) {
-      const RunRewriteCache::BlockInfo &Info = Cache.info(CS);
-      auto It = Info.IndexOf.find(Child);
-      if (It != Info.IndexOf.end())
-        if (const CallExpr *Open = Info.OpenBefore[It->second])
-          return block(Open->getExprLoc(),
-                       "it is among the statements that the " + quoted(knownCallee(Open)) +
-                           " here would wrap; rewrite these calls by hand");
-    }
-    if (const auto *S = Parent.get<Stmt>())
-      Child = S;
-    if (Parent.get<TranslationUnitDecl>())
-      break;
-    Parent = firstParent(Parent, Ctx);
+  for (const Stmt *Parent = Parents->getParent(CallStmt); Parent;
+       Child = Parent, Parent = Parents->getParent(Parent)) {
+    const auto *CS = dyn_cast<CompoundStmt>(Parent);
+    if (!CS)
+      continue;
+    const RunRewriteCache::BlockInfo &Info = Cache.info(CS);
+    auto It = Info.IndexOf.find(Child);
+    if (It != Info.IndexOf.end())
+      if (const CallExpr *Open = Info.OpenBefore[It->second])
+        return block(Reason::InsideAnotherRewrite, Open->getExprLoc(), Roles.knownCallee(Open));
   }
   return true;
 }
@@ -273,7 +279,7 @@ bool Planner::findRegion() {
   unsigned Size = Block->size();
   Last = Size - 1;
   const RunRewriteCache::BlockInfo &Info = Cache.info(Block);
-  auto Disables = Info.Disables.find(Store.key());
+  auto Disables = Info.Disables.find(Fact.Store.key());
   if (Disables != Info.Disables.end()) {
     auto Next = llvm::upper_bound(Disables->second, Index);
     if (Next != Disables->second.end()) {
@@ -282,25 +288,24 @@ bool Planner::findRegion() {
     }
   }
   if (Index == Size - 1)
-    return block(Call->getExprLoc(), "nothing follows it in its block; use " + quoted(RunMember) +
-                                     " around the code that needs the value");
+    return block(Reason::NothingFollows, Call->getExprLoc());
   if (Last == Index)
-    return block(Disable->getBeginLoc(), "no statement comes between it and the " +
-                                             quoted(knownCallee(roleCallStatement(Disable, Role::Disable))));
+    return block(Reason::NothingBeforeDisable, Disable->getBeginLoc(), disableCallee());
   Result.EndsAtDisable = Disable != nullptr;
   Result.ReachesFunctionEnd = IsFunctionBody && !Disable;
+  return checkRegionText(Body.begin()[Index + 1]);
+}
 
+bool Planner::checkRegionText(const Stmt *First) {
   RegionBegin = statementEnd(CallStmt);
-  const Stmt *First = Body.begin()[Index + 1];
-  RegionEnd = statementEnd(Body.begin()[Last]);
+  RegionEnd = statementEnd(Block->body().begin()[Last]);
   SourceLocation FirstBegin = Lexer::makeFileCharRange(
       CharSourceRange::getTokenRange(First->getSourceRange()), SM, LO).getBegin();
   if (RegionBegin.isInvalid() || RegionEnd.isInvalid() || FirstBegin.isInvalid() ||
       SM.getFileID(RegionBegin) != SM.getFileID(RegionEnd))
-    return block(First->getBeginLoc(), "the statements it would wrap begin or end inside a macro");
+    return block(Reason::RegionInMacro, First->getBeginLoc());
   if (Disable && statementEnd(Disable).isInvalid())
-    return block(Disable->getBeginLoc(), "the " + quoted(knownCallee(roleCallStatement(Disable, Role::Disable))) +
-                                             " that ends them is inside a macro");
+    return block(Reason::DisableInMacro, Disable->getBeginLoc(), disableCallee());
   // The edits open the lambda at the call and close it after the last
   // wrapped statement (in the DISABLE's place): a conditional that begins or
   // ends between them would leave the lambda open in some configuration.
@@ -310,9 +315,23 @@ bool Planner::findRegion() {
   std::string Directive;
   if (CallBegin.isValid() && SM.getFileID(CallBegin) == SM.getFileID(EditsEnd))
     if (SourceLocation At = crossedConditional(CallBegin, EditsEnd, SM, LO, Directive); At.isValid())
-      return block(At, "the statements it would wrap cross a preprocessor conditional ('#" +
-                           Directive + "' here)");
+      return block(Reason::CrossesConditional, At, nullptr, Directive);
   return true;
+}
+
+bool Planner::checkWrapped(bool &HasReturn) {
+  const FunctionDecl *FD = Fact.Function;
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  const NamedDecl *Named = Method && Method->getParent()->isLambda() ? nullptr : FD;
+  auto Body = Block->body();
+  WrappedCode Scanned = scanWrappedCode(llvm::ArrayRef(Body.begin() + Index + 1, Body.begin() + Last + 1),
+                                        Ctx, Roles, RegionBegin, Result.ReachesFunctionEnd, Named);
+  HasReturn = Scanned.HasReturn;
+  if (Scanned.Refusal.Why != Reason::None) {
+    Result.Refusal = Scanned.Refusal;
+    return false;
+  }
+  return checkLaterUses();
 }
 
 bool Planner::checkLaterUses() {
@@ -333,14 +352,12 @@ bool Planner::checkLaterUses() {
   SourceLocation At;
   if (const NamedDecl *Used =
           findUseOf(Declared, llvm::ArrayRef(Body.begin() + Last + 1, Body.end()), At))
-    return block(At, quoted(Used) + " is declared in the statements it would wrap "
-                            "and used after the " +
-                                quoted(knownCallee(roleCallStatement(Disable, Role::Disable))));
+    return block(Reason::UsedAfterDisable, At, Used, "", disableCallee());
   return true;
 }
 
 std::string Planner::returnTypeText() const {
-  const FunctionDecl *FD = Result.Function;
+  const FunctionDecl *FD = Fact.Function;
   SourceRange Written = FD->getReturnTypeSourceRange();
   if (Written.isValid()) {
     CharSourceRange Range =
@@ -353,60 +370,23 @@ std::string Planner::returnTypeText() const {
   return FD->getReturnType().getAsString(Policy);
 }
 
-RunRewrite Planner::plan(RewritePlan &Out) {
-  const FunctionDecl *Callee = knownCallee(Call);
-  Store = storeOfCall(Call);
-  RunMember = findMemberWithRole(Store.Class, Role::Run);
-  if (!RunMember) {
-    block(Call->getExprLoc(), Store.Named.empty()
-                                  ? "the store has no member annotated ASYNCCTX_RUN"
-                                  : "store '" + Store.Named.str() + "' has no run() to rewrite into");
-    return Result;
-  }
-  if (Call->getBeginLoc().isMacroID() || Call->getEndLoc().isMacroID() ||
-      Call->getExprLoc().isMacroID()) {
-    block(SM.getExpansionLoc(Call->getExprLoc()), "the call is in a macro expansion");
-    return Result;
-  }
-  if (Call->getNumArgs() != 1 || isa<CXXDefaultArgExpr>(Call->getArg(0))) {
-    block(Call->getExprLoc(), quoted(Callee) + " is not called with exactly one argument");
-    return Result;
-  }
-  if (!findStatementAndBlock() || !findFunction() || !findRegion() || !checkEnclosingEnterWith())
-    return Result;
-
-  const FunctionDecl *FD = Result.Function;
-  std::string FunctionName =
-      isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD)->getParent()->isLambda()
-          ? "the enclosing lambda"
-          : quoted(FD);
-  auto Body = Block->body();
-  WrappedCode Scanned = scanWrappedCode(llvm::ArrayRef(Body.begin() + Index + 1, Body.begin() + Last + 1),
-                                        Ctx, RegionBegin, Result.ReachesFunctionEnd, FunctionName,
-                                        quoted(RunMember));
-  if (!Scanned.Reason.empty()) {
-    block(Scanned.At, Scanned.Reason);
-    return Result;
-  }
-  if (!checkLaterUses())
-    return Result;
-
+bool Planner::chooseForm(bool HasReturn, RewritePlan &Out) {
   // The wrapped statements end the function: their returns become the
   // lambda's, and the lambda's result the function's.
+  const FunctionDecl *FD = Fact.Function;
   bool ReturnForm = false;
   std::string Intro = "[&]";
   QualType Returned = FD->getReturnType();
+  auto Body = Block->body();
   if (IsCoroutine) {
     // The statements hold no co_return (the scanner refused those), so the
     // lambda returns nothing and the coroutine goes on after it.
   } else if (Result.ReachesFunctionEnd && !Returned->isVoidType() &&
              !Returned->isDependentType()) {
-    if (FD->isMain() && !Scanned.HasReturn) {
+    if (FD->isMain() && !HasReturn) {
       // main's implicit `return 0;` still follows the call.
     } else if (FD->isMain() && !isa<ReturnStmt>(Body.begin()[Last])) {
-      block(Body.begin()[Last]->getBeginLoc(),
-            "'main' can reach its end without 'return' after the statements it would wrap");
-      return Result;
+      return block(Reason::MainWithoutReturn, Body.begin()[Last]->getBeginLoc());
     } else {
       ReturnForm = true;
       if (!FD->getReturnTypeSourceRange().isValid() &&
@@ -420,21 +400,30 @@ RunRewrite Planner::plan(RewritePlan &Out) {
     Intro = "[&]() -> " + returnTypeText();
   }
   Out.Call = Call;
-  Out.RunMember = RunMember;
+  Out.RunMember = Fact.RunMember;
   Out.Block = Block;
   Out.Disable = Disable;
   Out.RegionBegin = RegionBegin;
   Out.RegionEnd = RegionEnd;
   Out.ReturnForm = ReturnForm;
   Out.LambdaIntro = Intro;
+  return true;
+}
+
+RunRewrite Planner::plan(RewritePlan &Out) {
+  Result.RunMember = Fact.RunMember;
+  bool HasReturn = false;
+  if (checkCall() && findStatementAndBlock() && findRegion() && checkEnclosingEnterWith() &&
+      checkWrapped(HasReturn))
+    chooseForm(HasReturn, Out);
   return Result;
 }
 
 } // namespace
 
-RunRewrite checkRunRewrite(const CallExpr *EnterWith, ASTContext &Ctx, RunRewriteCache &Cache,
+RunRewrite checkRunRewrite(const EnterWithFact &Fact, ASTContext &Ctx, RunRewriteCache &Cache,
                            RewritePlan &Plan) {
-  return Planner(EnterWith, Ctx, Cache).plan(Plan);
+  return Planner(Fact, Ctx, Cache).plan(Plan);
 }
 
 } // namespace clang::tidy::asyncctx

@@ -36,10 +36,10 @@ struct RewritePlan {
   std::string LambdaIntro = "[&]";
 };
 
-/// Checks the rewrite of \p EnterWith: the result says where it applies
-/// (Function, ReachesFunctionEnd, EndsAtDisable) or why it is blocked; when
-/// it is not blocked, \p Plan holds what the edits need.
-RunRewrite checkRunRewrite(const CallExpr *EnterWith, ASTContext &Ctx, RunRewriteCache &Cache,
+/// Checks the rewrite of the ENTER_WITH call of \p Fact: the result says
+/// where it applies (ReachesFunctionEnd, EndsAtDisable) or why it is
+/// refused; when it is not, \p Plan holds what the edits need.
+RunRewrite checkRunRewrite(const EnterWithFact &Fact, ASTContext &Ctx, RunRewriteCache &Cache,
                            RewritePlan &Plan);
 
 /// Where a statement's text ends, including the `;` that ends it; invalid

@@ -13,8 +13,6 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
-#include <map>
-#include <mutex>
 
 namespace clang::tidy::asyncctx {
 namespace {
@@ -172,11 +170,28 @@ bool isQualifiedName(llvm::StringRef Name) {
   });
 }
 
-/// The class or namespace that declares \p Name; a name at the top level is
-/// its own store.
-llvm::StringRef declaringScope(llvm::StringRef Name) {
+/// The scope that \p Name is written in (`a::b` of `a::b::c`); a name at
+/// the top level is its own.
+llvm::StringRef writtenScope(llvm::StringRef Name) {
   size_t Colons = Name.rfind("::");
   return Colons == llvm::StringRef::npos ? Name : Name.take_front(Colons);
+}
+
+/// Whether \p Written (`corp::v3::request`, as a configuration wrote it)
+/// names \p Scope (`corp::request`, as the role layer names a declaration's
+/// scope) with some inline namespaces spelled out: the same last part, and
+/// Scope's parts among Written's in order.
+bool namesScope(llvm::StringRef Written, llvm::StringRef Scope) {
+  llvm::SmallVector<llvm::StringRef, 4> W, S;
+  Written.split(W, "::");
+  Scope.split(S, "::");
+  if (W.back() != S.back())
+    return false;
+  size_t I = 0;
+  for (llvm::StringRef Part : W)
+    if (I < S.size() && Part == S[I])
+      ++I;
+  return I == S.size();
 }
 
 llvm::StringRef optionValue(const ClangTidyOptions::OptionMap &Options, llvm::StringRef Key,
@@ -201,19 +216,21 @@ std::vector<llvm::StringRef> RoleConfig::keys() {
   return Keys;
 }
 
-llvm::StringRef internStoreName(llvm::StringRef Name) {
-  static std::mutex Lock;
-  static llvm::StringSet<> Names;
+llvm::StringRef RoleConfig::storeName(llvm::StringRef Name) {
   Name.consume_front("::");
   if (Name.empty())
     return {};
-  std::lock_guard<std::mutex> Guard(Lock);
-  return Names.insert(Name).first->getKey();
+  return StoreNames.insert(Name).first->getKey();
+}
+
+llvm::StringRef RoleConfig::knownStoreName(llvm::StringRef Name) const {
+  auto It = StoreNames.find(Name);
+  return It == StoreNames.end() ? llvm::StringRef() : It->getKey();
 }
 
 void RoleConfig::add(llvm::StringRef Name, Role R, llvm::StringRef Store, unsigned Traits) {
   Name.consume_front("::");
-  ByName.insert_or_assign(Name, ConfiguredRole{R, internStoreName(Store), Traits});
+  ByName.insert_or_assign(Name, ConfiguredRole{R, storeName(Store), Traits});
 }
 
 void RoleConfig::parseKey(const ClangTidyOptions::OptionMap &Options, llvm::StringRef Key,
@@ -243,10 +260,13 @@ void RoleConfig::parseKey(const ClangTidyOptions::OptionMap &Options, llvm::Stri
     }
     add(Name, *R, Store, 0);
     // The scoped form a warning names: the first RUN or guard configured for
-    // the store (the declaring scope as written, when no store is named).
+    // the store (its written scope, when the store is not named).
     if (*R == Role::Run || *R == Role::ScopeGuard) {
-      llvm::StringRef For = internStoreName(Store.empty() ? declaringScope(Name.ltrim(':')) : Store);
-      Alternatives.try_emplace(For, ("'" + Name.ltrim(':') + "'").str());
+      std::string Text = ("'" + Name.ltrim(':') + "'").str();
+      if (!Store.empty())
+        Alternatives.try_emplace(storeName(Store), Text);
+      else
+        ScopeAlternatives.emplace_back(writtenScope(Name.ltrim(':')).str(), Text);
     }
   }
 }
@@ -282,46 +302,29 @@ unsigned RoleConfig::traitsOf(const NamedDecl *D) const {
   return 0;
 }
 
-std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::OptionMap &Options,
-                                                  std::vector<std::string> &Errors) {
-  // Every check of a run reads the same keys: they share one configuration
-  // (and one set of interned store names), built once per distinct value.
+std::string RoleConfig::fingerprint(const ClangTidyOptions::OptionMap &Options) {
   std::string Fingerprint;
-  auto Append = [&](llvm::StringRef Key) {
+  for (llvm::StringRef Key : keys()) {
     Fingerprint += Key;
     Fingerprint += '\0';
     if (auto It = Options.find(Key); It != Options.end())
       Fingerprint += It->second.Value;
     Fingerprint += '\0';
-  };
-  Append(ProfilesKey);
-  Append(RunnersKey);
-  Append(NeverEmptyKey);
-  for (const RoleInfo &Info : allRoles())
-    Append(Info.Key);
-
-  static std::mutex Lock;
-  static std::map<std::string, std::pair<std::shared_ptr<const RoleConfig>, std::vector<std::string>>>
-      Known;
-  std::lock_guard<std::mutex> Guard(Lock);
-  auto It = Known.find(Fingerprint);
-  if (It != Known.end()) {
-    Errors = It->second.second;
-    return It->second.first;
   }
+  return Fingerprint;
+}
 
-  auto Config = std::make_shared<RoleConfig>();
-  std::vector<std::string> Found;
-
-  // Profiles first: names the user configures take their place.
+void RoleConfig::addProfiles(const ClangTidyOptions::OptionMap &Options,
+                             std::vector<std::string> &Errors) {
   llvm::StringRef ProfilesValue = optionValue(Options, ProfilesKey, DefaultProfiles);
-  Config->Values.emplace_back(ProfilesKey.str(), ProfilesValue.str());
+  Values.emplace_back(ProfilesKey.str(), ProfilesValue.str());
   std::vector<llvm::StringRef> On = utils::options::parseStringList(DefaultProfiles);
   for (llvm::StringRef Item : utils::options::parseStringList(ProfilesValue)) {
     bool Off = Item.consume_front("-");
     Item = Item.trim();
     if (!llvm::any_of(Profiles, [&](const Profile &P) { return P.Name == Item; })) {
-      Found.push_back((ProfilesKey + ": unknown profile '" + Item + "' (known: " + knownProfiles() + ")").str());
+      Errors.push_back(
+          (ProfilesKey + ": unknown profile '" + Item + "' (known: " + knownProfiles() + ")").str());
       continue;
     }
     llvm::erase(On, Item);
@@ -332,27 +335,30 @@ std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::Option
     if (!llvm::is_contained(On, P.Name))
       continue;
     for (llvm::StringRef Runner : P.Runners)
-      Config->Runners.push_back(Runner.str());
+      Runners.push_back(Runner.str());
     for (const ProfileEntry &E : P.Storeless)
-      Config->add(E.Name, E.R, "", E.Traits);
+      add(E.Name, E.R, "", E.Traits);
     for (const ProfileStore &S : P.Stores) {
       for (const ProfileEntry &E : S.Entries)
-        Config->add(E.Name, E.R, S.Name, E.Traits);
+        add(E.Name, E.R, S.Name, E.Traits);
       if (!S.ScopedAlternative.empty())
-        Config->Alternatives[internStoreName(S.Name)] = S.ScopedAlternative.str();
+        Alternatives[storeName(S.Name)] = S.ScopedAlternative.str();
     }
   }
   for (const auto &[Read, Nullable] : NullableReads)
-    if (Config->ByName.count(Read))
-      Config->NullableAlternatives[Read] = Nullable.str();
+    if (ByName.count(Read))
+      NullableAlternatives[Read] = Nullable.str();
+}
 
+std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::OptionMap &Options,
+                                                  std::vector<std::string> &Errors) {
+  auto Config = std::make_shared<RoleConfig>();
+  // Profiles first: names the user configures take their place.
+  Config->addProfiles(Options, Errors);
   for (const RoleInfo &Info : allRoles())
-    Config->parseKey(Options, Info.Key, Info.R, Found);
-  Config->parseKey(Options, RunnersKey, std::nullopt, Found);
-  Config->parseNeverEmpty(Options, Found);
-
-  Known.emplace(Fingerprint, std::make_pair(Config, Found));
-  Errors = std::move(Found);
+    Config->parseKey(Options, Info.Key, Info.R, Errors);
+  Config->parseKey(Options, RunnersKey, std::nullopt, Errors);
+  Config->parseNeverEmpty(Options, Errors);
   return Config;
 }
 
@@ -371,23 +377,17 @@ const ConfiguredRole *RoleConfig::find(const NamedDecl *D) const {
 }
 
 llvm::StringRef RoleConfig::scopedAlternative(llvm::StringRef Store) const {
-  auto It = Alternatives.find(Store);
-  return It == Alternatives.end() ? llvm::StringRef() : llvm::StringRef(It->second);
+  if (auto It = Alternatives.find(Store); It != Alternatives.end())
+    return It->second;
+  for (const auto &[Written, Text] : ScopeAlternatives)
+    if (namesScope(Written, Store))
+      return Text;
+  return {};
 }
 
 llvm::StringRef RoleConfig::nullableAlternative(const NamedDecl *Read) const {
   auto It = NullableAlternatives.find(qualifiedName(Read));
   return It == NullableAlternatives.end() ? llvm::StringRef() : llvm::StringRef(It->second);
 }
-
-static thread_local std::shared_ptr<const RoleConfig> Current;
-
-void useRoleConfig(std::shared_ptr<const RoleConfig> Config) {
-  if (Config != Current)
-    forgetKnownRoles();
-  Current = std::move(Config);
-}
-
-const RoleConfig *currentRoleConfig() { return Current.get(); }
 
 } // namespace clang::tidy::asyncctx

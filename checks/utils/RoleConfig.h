@@ -17,7 +17,14 @@
 // Each value is a semicolon-separated list of qualified names, matched with
 // or without inline namespaces. A configured name refers to the store named
 // after '=' (`folly::RequestContextScopeGuard=folly::RequestContext`), else
-// to the class or namespace that declares it.
+// to the class or namespace that declares it (without inline namespaces,
+// however the name was written).
+//
+// A configuration is made once from the option values and never changes: it
+// owns the one copy of every store name it knows, so two configured names
+// refer to the same store exactly when their store names are the same
+// pointer. Nothing here is global: utils/AnalysisSession shares one
+// configuration among the checks that read the same values.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,13 +35,15 @@
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace clang::tidy::asyncctx {
 
-/// What a configured role says beyond the annotation vocabulary.
+/// What a configured role says beyond the annotation vocabulary (a set of
+/// these is a configured role's Traits).
 enum RoleTrait : unsigned {
   /// READ that never returns null or empty: outside a scope it returns a
   /// default (folly's RequestContext::get, OpenTelemetry's
@@ -49,24 +58,26 @@ enum RoleTrait : unsigned {
 /// A role that the configuration gives to a name.
 struct ConfiguredRole {
   Role R;
-  /// The store it refers to, interned (internStoreName); empty in the
-  /// configuration when the store is the declaring class or namespace, which
-  /// the role layer fills in from the declaration.
+  /// The store it refers to: the configuration's own copy of its name. Empty
+  /// in the configuration where no store is named: the store is then the
+  /// class or namespace that declares it, which the role layer fills in from
+  /// the declaration (and empty for a role that names no store, as SPAWN).
   llvm::StringRef Store;
   unsigned Traits = 0;
-};
 
-/// The one copy of a store's name, for the life of the process: equal names
-/// are equal pointers, whichever configuration named them.
-llvm::StringRef internStoreName(llvm::StringRef Name);
+  bool has(RoleTrait Trait) const { return Traits & Trait; }
+};
 
 class RoleConfig {
 public:
-  /// The configuration that \p Options describe, shared by every check that
-  /// reads the same values. Problems go to \p Errors, one sentence each; the
-  /// configuration then holds what was valid.
+  /// The configuration that \p Options describe. Problems go to \p Errors,
+  /// one sentence each; the configuration then holds what was valid.
   static std::shared_ptr<const RoleConfig> get(const ClangTidyOptions::OptionMap &Options,
                                                std::vector<std::string> &Errors);
+
+  /// What tells two sets of option values apart: equal fingerprints make
+  /// equal configurations (utils/AnalysisSession shares them by it).
+  static std::string fingerprint(const ClangTidyOptions::OptionMap &Options);
 
   /// Every key the configuration reads.
   static std::vector<llvm::StringRef> keys();
@@ -87,11 +98,19 @@ public:
   /// ("'folly::RequestContextScopeGuard'"), or empty when there is none.
   llvm::StringRef scopedAlternative(llvm::StringRef Store) const;
 
+  /// The configuration's copy of a store's name, if it names that store.
+  llvm::StringRef knownStoreName(llvm::StringRef Name) const;
+
   /// For a NeverNull read: the function that does return null outside a
   /// scope, if the library has one.
   llvm::StringRef nullableAlternative(const NamedDecl *Read) const;
 
 private:
+  /// The configuration's copy of a store's name.
+  llvm::StringRef storeName(llvm::StringRef Name);
+  void addProfiles(const ClangTidyOptions::OptionMap &Options, std::vector<std::string> &Errors);
+  /// Gives \p Name role \p R; its store is \p Store, or the class or
+  /// namespace that declares it as the name is written.
   void add(llvm::StringRef Name, Role R, llvm::StringRef Store, unsigned Traits);
   /// Reads the names under \p Key for role \p R (no role: the invocation
   /// runners).
@@ -104,13 +123,12 @@ private:
   std::vector<std::pair<std::string, std::string>> Values;
   llvm::StringMap<ConfiguredRole> ByName;
   llvm::StringMap<std::string> Alternatives, NullableAlternatives;
+  /// Scoped alternatives of stores named by their declaring scope, as the
+  /// configuration writes it.
+  std::vector<std::pair<std::string, std::string>> ScopeAlternatives;
   std::vector<std::string> Runners, Invocations;
+  llvm::StringSet<> StoreNames;
 };
-
-/// The configuration in force for the translation unit this thread checks;
-/// every check sets it before it asks the role layer anything.
-void useRoleConfig(std::shared_ptr<const RoleConfig> Config);
-const RoleConfig *currentRoleConfig();
 
 } // namespace clang::tidy::asyncctx
 

@@ -84,30 +84,13 @@ static std::optional<Role> classRole(const CXXRecordDecl *RD) {
   return std::nullopt;
 }
 
-/// What the role layer found for one declaration.
-struct KnownRole {
-  std::optional<Role> R;
-  std::optional<ConfiguredRole> Configured;
-};
+RoleLayer::RoleLayer(const RoleConfig &Config) : Config(Config) {}
+RoleLayer::~RoleLayer() = default;
 
-/// Roles found so far in this translation unit, by declaration: every call
-/// expression asks, and most ask about the same few functions. Per thread
-/// (clangd checks files on several threads); forgotten at each translation
-/// unit's start, when declarations can be made anew at the same addresses,
-/// and when the configuration changes.
-static thread_local llvm::DenseMap<const Decl *, KnownRole> KnownRoles;
-
-void forgetKnownRoles() { KnownRoles.clear(); }
-
-/// The configured role of \p D's name, or of the template it was made from.
-static const ConfiguredRole *findConfigured(const Decl *D) {
-  const RoleConfig *Config = currentRoleConfig();
-  if (!Config)
-    return nullptr;
-  if (const ConfiguredRole *Found = Config->find(dyn_cast<NamedDecl>(D)))
+/// The configured role of \p D's name, or of the method it overrides.
+const ConfiguredRole *RoleLayer::findConfigured(const Decl *D) const {
+  if (const ConfiguredRole *Found = Config.find(dyn_cast<NamedDecl>(D)))
     return Found;
-  // An instantiated member of a class template has the pattern's name; a
-  // method that overrides a configured one plays its role.
   if (const auto *MD = dyn_cast<CXXMethodDecl>(D))
     for (const CXXMethodDecl *Overridden : MD->overridden_methods())
       if (const ConfiguredRole *Found = findConfigured(Overridden))
@@ -129,45 +112,56 @@ static std::string declaringScope(const NamedDecl *D) {
   return qualifiedName(D);
 }
 
-static const KnownRole &knownRole(const Decl *D) {
-  auto [It, Inserted] = KnownRoles.try_emplace(D);
-  if (!Inserted)
+llvm::StringRef RoleLayer::storeName(llvm::StringRef Name) const {
+  if (llvm::StringRef Known = Config.knownStoreName(Name); !Known.empty())
+    return Known;
+  return StoreNames.insert(Name).first->getKey();
+}
+
+const RoleLayer::Known &RoleLayer::known(const Decl *D) const {
+  if (auto It = Cache.find(D); It != Cache.end())
     return It->second;
   const Decl *Target = D;
   if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(Target))
     Target = FTD->getTemplatedDecl();
   else if (const auto *CTD = dyn_cast<ClassTemplateDecl>(Target))
     Target = CTD->getTemplatedDecl();
-  KnownRole Found;
+  Known Found;
   if (const auto *FD = dyn_cast<FunctionDecl>(Target))
     Found.R = functionRole(FD);
   else if (const auto *RD = dyn_cast<CXXRecordDecl>(Target))
     Found.R = classRole(RD);
   if (!Found.R && isa<FunctionDecl, CXXRecordDecl>(Target))
-    if (const ConfiguredRole *Configured = findConfigured(Target)) {
-      Found.R = Configured->R;
-      Found.Configured = *Configured;
-      if (Found.Configured->Store.empty())
-        Found.Configured->Store = internStoreName(declaringScope(cast<NamedDecl>(Target)));
+    if ((Found.Configured = findConfigured(Target))) {
+      Found.R = Found.Configured->R;
+      Found.Store = Found.Configured->Store;
+      if (Found.Store.empty() && refersToStore(Found.Configured->R))
+        Found.Store = storeName(declaringScope(cast<NamedDecl>(Target)));
     }
-  // The recursion above may have grown the map: look the slot up again.
-  return KnownRoles[D] = Found;
+  // The lookups above may have grown the map: insert only now.
+  return Cache[D] = Found;
 }
 
-std::optional<Role> roleOf(const Decl *D) { return D ? knownRole(D).R : std::nullopt; }
-
-std::optional<ConfiguredRole> configuredRole(const Decl *D) {
-  return D ? knownRole(D).Configured : std::nullopt;
+std::optional<Role> RoleLayer::roleOf(const Decl *D) const {
+  return D ? known(D).R : std::nullopt;
 }
 
-bool hasRoleTrait(const Decl *D, unsigned Trait) {
+std::optional<ConfiguredRole> RoleLayer::configuredRole(const Decl *D) const {
+  const Known *Found = D ? &known(D) : nullptr;
+  if (!Found || !Found->Configured)
+    return std::nullopt;
+  ConfiguredRole Role = *Found->Configured;
+  Role.Store = Found->Store;
+  return Role;
+}
+
+bool RoleLayer::hasTrait(const Decl *D, unsigned Trait) const {
   if (std::optional<ConfiguredRole> Configured = configuredRole(D))
-    return Configured->Traits & Trait;
+    return Configured->has(static_cast<RoleTrait>(Trait));
   // An annotated function can still be given a trait by name
   // (asyncctx.NeverEmptyReads).
-  const RoleConfig *Config = currentRoleConfig();
   const auto *ND = dyn_cast_or_null<NamedDecl>(D);
-  return Config && ND && roleOf(D) && (Config->traitsOf(ND) & Trait);
+  return ND && roleOf(D) && (Config.traitsOf(ND) & Trait);
 }
 
 /// The variable or member that \p E names, looking through references that
@@ -195,7 +189,7 @@ static const ValueDecl *namedObject(const Expr *E) {
 
 /// The store of a configured name: its object, where it is a member of a
 /// store class called on a named store; else the configured store's name.
-static StoreRef configuredStore(const ConfiguredRole &Configured, const CallExpr *Call) {
+StoreRef RoleLayer::configuredStore(const ConfiguredRole &Configured, const CallExpr *Call) const {
   StoreRef Ref;
   const auto *MemberCall = dyn_cast_or_null<CXXMemberCallExpr>(Call);
   if (MemberCall && roleOf(MemberCall->getMethodDecl()->getParent()) == Role::Store)
@@ -207,7 +201,7 @@ static StoreRef configuredStore(const ConfiguredRole &Configured, const CallExpr
   return Ref;
 }
 
-StoreRef storeOfCall(const CallExpr *Call) {
+StoreRef RoleLayer::storeOfCall(const CallExpr *Call) const {
   StoreRef Ref;
   if (std::optional<ConfiguredRole> Configured = configuredRole(knownCallee(Call)))
     return configuredStore(*Configured, Call);
@@ -250,7 +244,7 @@ std::string StoreRef::name(const PrintingPolicy &Policy) const {
   return "<unknown store>";
 }
 
-const Expr *guardExpr(const Expr *E) {
+const Expr *RoleLayer::guardExpr(const Expr *E) const {
   for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
     E = E->IgnoreImplicit()->IgnoreParens();
     if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
@@ -274,7 +268,7 @@ const Expr *guardExpr(const Expr *E) {
   return nullptr;
 }
 
-StoreRef storeOfGuard(const Expr *Guard) {
+StoreRef RoleLayer::storeOfGuard(const Expr *Guard) const {
   if (const auto *Call = dyn_cast_or_null<CallExpr>(Guard))
     return storeOfCall(Call);
   const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Guard);
@@ -291,7 +285,8 @@ StoreRef storeOfGuard(const Expr *Guard) {
   return Passed;
 }
 
-const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R) {
+const CXXMethodDecl *RoleLayer::findMemberWithRole(const CXXRecordDecl *StoreClass,
+                                                  Role R) const {
   if (!StoreClass || !StoreClass->hasDefinition())
     return nullptr;
   StoreClass = StoreClass->getDefinition();

@@ -7,17 +7,19 @@
 // Roles come from `[[clang::annotate("asyncctx::<role>")]]`, written through
 // the macros of include/asyncctx/annotations.h, or from the configuration
 // (utils/RoleConfig: names per role, built-in profiles) for libraries that
-// cannot be annotated. A role found on a template pattern, on any
-// redeclaration, or on a virtual method that a method overrides, holds for
-// the declaration too; an annotation wins over a configured name.
+// cannot be annotated; a RoleLayer answers for one configuration. A role
+// found on a template pattern, on any redeclaration, or on a virtual method
+// that a method overrides, holds for the declaration too; an annotation wins
+// over a configured name.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNCCTX_TIDY_UTILS_ROLES_H
 #define ASYNCCTX_TIDY_UTILS_ROLES_H
 
-#include "clang/AST/ASTTypeTraits.h"
-#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
@@ -32,6 +34,7 @@ class CXXMethodDecl;
 class CXXRecordDecl;
 class Decl;
 class ValueDecl;
+class VarDecl;
 struct PrintingPolicy;
 
 namespace tidy::asyncctx {
@@ -58,39 +61,6 @@ bool refersToStore(Role R);
 /// The role's name as spelled after "asyncctx::" in the annotation.
 llvm::StringRef roleName(Role R);
 
-/// The role a function or class plays, from its annotation or from the
-/// configuration, if any.
-std::optional<Role> roleOf(const Decl *D);
-
-struct ConfiguredRole;
-
-/// The configured role of \p D, when its role comes from the configuration
-/// rather than an annotation (for the store it names and its traits).
-std::optional<ConfiguredRole> configuredRole(const Decl *D);
-
-/// Whether \p D has the configured trait \p Trait (utils/RoleConfig.h).
-bool hasRoleTrait(const Decl *D, unsigned Trait);
-
-/// The function a call calls: its direct callee, or, in a template that is
-/// not instantiated, where only the arguments are type-dependent, the one
-/// that a qualified name without ADL names when every overload it names
-/// plays the same role for the same store (`RequestContext::setContext(x)`).
-const FunctionDecl *knownCallee(const CallExpr *Call);
-
-/// The role a call plays. Usually its callee's; but an ENTER_WITH call plays
-/// DISABLE where
-///  - it puts back the value that an earlier ENTER_WITH (one that returns the
-///    value it replaced, as folly's setContext does) or SNAPSHOT of the same
-///    store returned, kept in a local variable (a manual restore), or
-///  - its value (the last argument) is null or empty: a null pointer
-///    constant, `{}`, a default- or null-constructed object, or a `const`
-///    local variable initialised with one (clearing is not entering).
-std::optional<Role> roleOfCall(const CallExpr *Call);
-
-/// Forgets the roles remembered for the last translation unit; every check
-/// calls this when a translation unit starts.
-void forgetKnownRoles();
-
 /// The store a call or scope guard refers to: the store object when the code
 /// names one (so two stores of one type are told apart), else the store
 /// class, which stands for every store of that class.
@@ -111,19 +81,88 @@ struct StoreRef {
   std::string name(const PrintingPolicy &Policy) const;
 };
 
-/// The store that a call of a role function refers to: the object it is
-/// called on when that names a variable or member (following references
-/// bound to one), else the class that declares the function.
-StoreRef storeOfCall(const CallExpr *Call);
+class RoleConfig;
+struct ConfiguredRole;
 
-/// The store a scope guard refers to: the store passed to its constructor
-/// (or to the function that returns it), or the configured store.
-StoreRef storeOfGuard(const Expr *Guard);
+/// The role layer of one translation unit: what role a declaration or a call
+/// plays, and which store it refers to, from the annotations and the
+/// configuration. Every part of the analysis asks one of these, made with the
+/// translation unit's analysis (utils/AnalysisContext); it remembers each
+/// declaration's role, since most calls ask about the same few functions.
+class RoleLayer {
+public:
+  explicit RoleLayer(const RoleConfig &Config);
+  ~RoleLayer();
+  RoleLayer(const RoleLayer &) = delete;
+  RoleLayer &operator=(const RoleLayer &) = delete;
 
-/// The construction or call that makes a scope guard, if \p E (looking
-/// through temporaries, conversions and casts) is one: the construction of
-/// a SCOPE_GUARD class, or a call of a function that returns one.
-const Expr *guardExpr(const Expr *E);
+  const RoleConfig &config() const { return Config; }
+
+  /// The role a function or class plays, from its annotation or from the
+  /// configuration, if any.
+  std::optional<Role> roleOf(const Decl *D) const;
+
+  /// The configured role of \p D, when its role comes from the configuration
+  /// rather than an annotation (for the store it names and its traits).
+  std::optional<ConfiguredRole> configuredRole(const Decl *D) const;
+
+  /// Whether \p D has the configured trait \p Trait (utils/RoleConfig.h); an
+  /// annotated function can be given one by name too.
+  bool hasTrait(const Decl *D, unsigned Trait) const;
+
+  /// The function a call calls: its direct callee, or, in a template that is
+  /// not instantiated, where only the arguments are type-dependent, the one
+  /// that a qualified name without ADL names when every overload it names
+  /// plays the same role for the same store (`RequestContext::setContext(x)`).
+  const FunctionDecl *knownCallee(const CallExpr *Call) const;
+
+  /// The role a call plays. Usually its callee's; but an ENTER_WITH call plays
+  /// DISABLE where
+  ///  - it puts back the value that an earlier ENTER_WITH (one that returns
+  ///    the value it replaced, as folly's setContext does) or SNAPSHOT of the
+  ///    same store returned, kept in a local variable (a manual restore), or
+  ///  - its value (the last argument) is null or empty: a null pointer
+  ///    constant, `{}`, a default- or null-constructed object, or a `const`
+  ///    local variable initialised with one (clearing is not entering).
+  std::optional<Role> roleOfCall(const CallExpr *Call) const;
+
+  /// The store that a call of a role function refers to: the object it is
+  /// called on when that names a variable or member (following references
+  /// bound to one), else the class that declares the function.
+  StoreRef storeOfCall(const CallExpr *Call) const;
+
+  /// The store a scope guard refers to: the store passed to its constructor
+  /// (or to the function that returns it), or the configured store.
+  StoreRef storeOfGuard(const Expr *Guard) const;
+
+  /// The construction or call that makes a scope guard, if \p E (looking
+  /// through temporaries, conversions and casts) is one: the construction of
+  /// a SCOPE_GUARD class, or a call of a function that returns one.
+  const Expr *guardExpr(const Expr *E) const;
+
+  /// The member of \p StoreClass (or of its bases) that plays role \p R, if
+  /// one does; used to name and build the scoped alternative to a call.
+  const CXXMethodDecl *findMemberWithRole(const CXXRecordDecl *StoreClass, Role R) const;
+
+private:
+  /// What was found for one declaration.
+  struct Known {
+    std::optional<Role> R;
+    /// From the configuration, with its store filled in.
+    const ConfiguredRole *Configured = nullptr;
+    llvm::StringRef Store;
+  };
+  const Known &known(const Decl *D) const;
+  /// The one copy of a store's name: the configuration's, or this layer's.
+  llvm::StringRef storeName(llvm::StringRef Name) const;
+  const ConfiguredRole *findConfigured(const Decl *D) const;
+  StoreRef configuredStore(const ConfiguredRole &Configured, const CallExpr *Call) const;
+  const VarDecl *restoredVariable(const CallExpr *Call) const;
+
+  const RoleConfig &Config;
+  mutable llvm::DenseMap<const Decl *, Known> Cache;
+  mutable llvm::StringSet<> StoreNames;
+};
 
 /// The store an expression denotes: the variable or member it names
 /// (following references bound to one), and its class (through a pointer).
@@ -145,12 +184,6 @@ std::string qualifiedName(const NamedDecl *D, bool WithInline = false);
 /// Whether \p D's qualified name is one of \p Names (a leading `::` in a
 /// name is ignored).
 bool hasQualifiedName(const NamedDecl *D, llvm::ArrayRef<std::string> Names);
-
-/// Matches a function or class declaration that plays role \p R.
-AST_MATCHER_P(Decl, hasAsyncCtxRole, Role, R) {
-  std::optional<Role> Found = roleOf(&Node);
-  return Found && *Found == R;
-}
 
 } // namespace tidy::asyncctx
 } // namespace clang

@@ -125,10 +125,10 @@ std::vector<FixItHint> buildEdits(const RewritePlan &Plan, ASTContext &Ctx) {
 
 } // namespace
 
-RunRewrite planRunRewrite(const CallExpr *EnterWith, ASTContext &Ctx, RunRewriteCache &Cache) {
+RunRewrite planRunRewrite(const EnterWithFact &Fact, ASTContext &Ctx, RunRewriteCache &Cache) {
   RewritePlan Plan;
-  RunRewrite Result = checkRunRewrite(EnterWith, Ctx, Cache, Plan);
-  if (!Result.blocked())
+  RunRewrite Result = checkRunRewrite(Fact, Ctx, Cache, Plan);
+  if (!Result.refused())
     Result.Edits = buildEdits(Plan, Ctx);
   return Result;
 }

@@ -4,19 +4,31 @@
 // and their calls; summaries are computed bottom-up over the call graph's
 // strongly connected components, so every callee's summary is final before
 // its callers are analysed. A component with recursion is iterated until its
-// summaries stop growing (they only grow, so this ends); every function is
-// then analysed once more, or only once where there is no recursion, with
-// recording on: what the dataflow finds goes to a handler that fills the
-// facts.
+// summaries stop growing (they only grow, so this ends); the facts of a
+// function are those of its last analysis. A function without recursion is
+// analysed once, and its CFG is dropped as soon as it has been.
+//
+// Then the facts are completed: the ENTER_WITH calls that no flow saw (in
+// templates never instantiated, in code no path reaches), the values kept
+// in static storage that come from a store, and one fact per place (a
+// template's facts are found once per instantiation).
 //
 //===----------------------------------------------------------------------===//
 
 #include "ScopeAnalysis.h"
+#include "AnalysisContext.h"
+#include "FunctionIndex.h"
 #include "PlaceFinder.h"
 #include "RoleConfig.h"
-#include "ScopeDataflow.h"
+#include "ScopeReporter.h"
+#include "StoreValues.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/GraphTraits.h"
 #include "llvm/ADT/SCCIterator.h"
 #include <deque>
@@ -45,33 +57,7 @@ template <> struct GraphTraits<clang::tidy::asyncctx::CallNode *> {
 } // namespace llvm
 
 namespace clang::tidy::asyncctx {
-
-ScopeHandler::~ScopeHandler() = default;
-
-EntryKind ScopeFacts::entryOf(const FunctionDecl *FD) const {
-  auto It = Entries.find(FD ? FD->getCanonicalDecl() : nullptr);
-  return It == Entries.end() ? EntryKind::None : It->second;
-}
-
 namespace {
-
-/// Fills the facts with what the dataflow reports.
-class FactCollector : public ScopeHandler {
-public:
-  explicit FactCollector(ScopeFacts &Facts) : Facts(Facts) {}
-  void handleRead(ReadFact Fact) override { Facts.Reads.push_back(std::move(Fact)); }
-  void handleLeak(LeakFact Fact) override { Facts.Leaks.push_back(std::move(Fact)); }
-  void handleEnterRestoredByGuard(const CallExpr *EnterWith) override {
-    RestoredByGuard.insert(EnterWith);
-  }
-  void handleSuspendInScope(SuspendFact Fact) override {
-    Facts.Suspends.push_back(std::move(Fact));
-  }
-  llvm::DenseSet<const CallExpr *> RestoredByGuard;
-
-private:
-  ScopeFacts &Facts;
-};
 
 /// How a function starts: with no scope where it is an entry point, else
 /// with its callers' state (a thread's callable too: the edge from the
@@ -79,9 +65,9 @@ private:
 State startOf(const FunctionInfo &Info) {
   switch (Info.Entry) {
   case EntryKind::Main:
-    return State::noScope(NoScopeOrigin::Main, Info.FD->getLocation(), Info.FD);
+    return State::noScope({NoScopeOrigin::Main, Info.FD->getLocation(), Info.FD});
   case EntryKind::Invocation:
-    return State::noScope(NoScopeOrigin::Invocation, Info.FD->getLocation(), Info.FD);
+    return State::noScope({NoScopeOrigin::Invocation, Info.FD->getLocation(), Info.FD});
   case EntryKind::Thread:
   case EntryKind::None:
     return State::entry();
@@ -108,41 +94,113 @@ void markRelevant(FunctionIndex &Index) {
   }
 }
 
-void reportUnknownCallers(FunctionIndex &Index, ScopeFacts &Facts) {
-  for (auto &Entry : Index.Functions) {
-    const FunctionInfo &Info = Entry.second;
-    if (!Info.Relevant || Info.Sum.Needs.empty() || Info.Entry != EntryKind::None ||
-        !FunctionIndex::hasUnknownCallers(Info) || roleOf(Info.FD) == Role::RequiresScope)
-      continue;
-    for (const auto &NeedEntry : Info.Sum.Needs) {
-      const Need &N = NeedEntry.second;
-      ReadFact Fact;
-      Fact.Kind = ReadFact::UnknownCallers;
-      Fact.Loc = N.FirstLoc;
-      Fact.Reader = N.Chain.empty() ? N.ReadFunction : N.Chain.front().Callee;
-      Fact.Store = N.Store;
-      Fact.OriginDecl = Info.FD;
-      Fact.OriginLoc = Info.FD->getLocation();
-      if (!N.Chain.empty())
-        Fact.Chain.assign(N.Chain.begin() + 1, N.Chain.end());
-      Fact.ReadLoc = N.ReadLoc;
-      Fact.ReadFunction = N.ReadFunction;
-      Facts.Reads.push_back(std::move(Fact));
-    }
+/// A function's CFG and what its elements do, kept while its strongly
+/// connected component is analysed.
+struct FunctionGraph {
+  std::unique_ptr<CFG> Graph;
+  std::unique_ptr<PostOrderCFGView> Order;
+  std::unique_ptr<FunctionSteps> Steps;
+};
+
+/// Visits the calls of an initializer, not those inside the lambdas it
+/// makes (a lambda is a function of its own, called or not).
+class InitializerCalls : public RecursiveASTVisitor<InitializerCalls> {
+public:
+  std::vector<const Stmt *> Calls;
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitCallExpr(CallExpr *E) {
+    Calls.push_back(E);
+    return true;
   }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    Calls.push_back(E);
+    return true;
+  }
+};
+
+/// Keeps the first fact of each place (by \p Key): a template's facts are
+/// found once per instantiation, and each is reported once.
+template <class Fact, class KeyFn> void keepOnePerPlace(std::vector<Fact> &Facts, KeyFn Key) {
+  llvm::DenseSet<decltype(Key(std::declval<const Fact &>()))> Seen;
+  llvm::erase_if(Facts, [&](const Fact &F) { return !Seen.insert(Key(F)).second; });
 }
 
-} // namespace
+template <class T> void append(std::vector<T> &To, std::vector<T> &&From) {
+  To.insert(To.end(), std::make_move_iterator(From.begin()), std::make_move_iterator(From.end()));
+}
 
-ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
-  ScopeFacts Facts;
-  PlaceFinder Places(Ctx, Facts);
-  FunctionIndex Index(Ctx, Places);
-  for (auto &[FD, Info] : Index.Functions)
-    if (Info.FD && Info.Entry != EntryKind::None && Info.EntryOnly)
-      Facts.Entries[FD] = Info.Entry;
-  markRelevant(Index);
+class Driver {
+public:
+  Driver(AnalysisContext &Context, const ScopeAnalysisOptions &Options)
+      : Context(Context), Options(Options), Finder(Context), Index(Context, Finder),
+        Found(Finder.finish()) {
+    markRelevant(Index);
+  }
 
+  ScopeAnalysisResult run();
+
+private:
+  void analyseComponents();
+  /// One analysis of \p Info from its start; its graph is built on the first.
+  FunctionResult analyse(FunctionInfo &Info);
+  /// Keeps the facts of \p Info's last analysis, and its summary.
+  void keep(FunctionInfo &Info, FunctionResult &&Result);
+  void analyseGlobal(const VarDecl *VD);
+  void reportUnknownCallers();
+  void completeEnterWiths();
+  void findKeptValues();
+  void keepOneFactPerPlace();
+
+  AnalysisContext &Context;
+  const ScopeAnalysisOptions &Options;
+  PlaceFinder Finder;
+  FunctionIndex Index;
+  Places Found;
+  SummaryMap Summaries;
+  llvm::DenseMap<const FunctionDecl *, FunctionGraph> Graphs;
+  ScopeAnalysisResult Result;
+};
+
+FunctionResult Driver::analyse(FunctionInfo &Info) {
+  FunctionGraph &G = Graphs[Info.FD->getCanonicalDecl()];
+  if (!G.Steps) {
+    CFG::BuildOptions BuildOptions;
+    BuildOptions.AddInitializers = true;
+    BuildOptions.AddImplicitDtors = true;
+    // A coroutine's CFG is that of the body the user wrote: the promise, the
+    // parameter copies and the implicit initial and final suspensions around
+    // it are the compiler's, and their scopes would end the user's guards in
+    // the wrong place.
+    Stmt *Body = Info.FD->getBody();
+    if (const auto *Coroutine = dyn_cast<CoroutineBodyStmt>(Body))
+      Body = Coroutine->getBody();
+    G.Graph = CFG::buildCFG(Info.FD, Body, &Context.AST, BuildOptions);
+    if (!G.Graph)
+      return {};
+    G.Order = std::make_unique<PostOrderCFGView>(G.Graph.get());
+    G.Steps = std::make_unique<FunctionSteps>(Context, Index, Info.FD, *G.Graph);
+  }
+  State Start = startOf(Info);
+  ScopeTransfer Transfer(Summaries);
+  BlockStates AtEntry = solveScopes(*G.Graph, *G.Order, *G.Steps, Transfer, Start);
+  bool IsInvocation = Start.defaultState().Scopes.only(ScopeKind::No) &&
+                      Start.defaultState().Origin.Kind == NoScopeOrigin::Invocation;
+  return ScopeReporter(Context, Summaries, *G.Steps, &Info).report(*G.Graph, AtEntry, IsInvocation);
+}
+
+void Driver::keep(FunctionInfo &Info, FunctionResult &&Found) {
+  Summary &Sum = Summaries[Info.FD->getCanonicalDecl()];
+  Sum.join(Found.Needs, Found.Effects);
+  ScopeFacts &Facts = Result.Facts;
+  append(Facts.Reads, std::move(Found.Reads));
+  append(Facts.EnterWiths, std::move(Found.EnterWiths));
+  append(Facts.Leaks, std::move(Found.Leaks));
+  append(Facts.Suspends, std::move(Found.Suspends));
+  if (Options.KeepSummaries)
+    Result.Summaries.push_back({Info.FD, Info.Entry, Info.EntryOnly, Sum, nullptr});
+}
+
+void Driver::analyseComponents() {
   std::vector<CallNode> Nodes(Index.Functions.size() + 1);
   llvm::DenseMap<const FunctionDecl *, CallNode *> NodeOf;
   CallNode &Root = Nodes.back();
@@ -158,59 +216,151 @@ ScopeFacts analyseScopes(ASTContext &Ctx, const ScopeAnalysisOptions &Options) {
       if (CallNode *To = NodeOf.lookup(Callee))
         Node->Callees.push_back(To);
 
-  FactCollector Collector(Facts);
-  ScopeDataflow Flow(Ctx, Index, &Collector);
-  NeedMap Needs;
-  EffectList Effects;
   for (auto SCC = llvm::scc_begin(&Root); !SCC.isAtEnd(); ++SCC) {
     const std::vector<CallNode *> &Group = *SCC;
     if (Group.size() == 1 && !Group.front()->Info)
       continue; // the root
-    if (SCC.hasCycle()) {
+    if (SCC.hasCycle())
       for (bool Changed = true; Changed;) {
         Changed = false;
         for (CallNode *Node : Group) {
-          Flow.analyseFunction(*Node->Info, startOf(*Node->Info), /*Record=*/false, Needs, Effects);
-          Changed |= Node->Info->Sum.join(Needs, Effects);
+          FunctionResult Found = analyse(*Node->Info);
+          Changed |= Summaries[Node->Info->FD->getCanonicalDecl()].join(Found.Needs, Found.Effects);
         }
       }
-    }
-    for (CallNode *Node : Group) {
-      Flow.analyseFunction(*Node->Info, startOf(*Node->Info), /*Record=*/true, Needs, Effects);
-      Node->Info->Sum.join(Needs, Effects);
-    }
+    for (CallNode *Node : Group)
+      keep(*Node->Info, analyse(*Node->Info));
+    for (CallNode *Node : Group)
+      Graphs.erase(Node->Info->FD->getCanonicalDecl());
   }
-  for (const VarDecl *VD : Index.Globals)
-    Flow.analyseGlobal(VD);
-  if (Options.StrictMode)
-    reportUnknownCallers(Index, Facts);
-  Places.finish(Collector.RestoredByGuard);
-  return Facts;
 }
 
-namespace {
-struct SharedFacts {
-  const ASTContext *Ctx = nullptr;
-  const RoleConfig *Config = nullptr;
-  ScopeFacts Facts;
-};
-thread_local SharedFacts Shared;
+void Driver::analyseGlobal(const VarDecl *VD) {
+  if (const Expr *Init = VD->getInit()) {
+    InitializerCalls Calls;
+    Calls.TraverseStmt(const_cast<Expr *>(Init));
+    FunctionSteps Steps(Context, Index, Calls.Calls);
+    FunctionResult Found = ScopeReporter(Context, Summaries, Steps, nullptr)
+                               .reportStatements(State::noScope(
+                                   {NoScopeOrigin::GlobalInit, VD->getLocation(), VD}));
+    append(Result.Facts.Reads, std::move(Found.Reads));
+    append(Result.Facts.EnterWiths, std::move(Found.EnterWiths));
+  }
+  const CXXRecordDecl *Record = VD->getType()->getAsCXXRecordDecl();
+  const CXXDestructorDecl *Dtor =
+      Record && Record->hasDefinition() ? Record->getDestructor() : nullptr;
+  if (const FunctionInfo *Info = Index.find(Dtor); Info && Info->Relevant) {
+    FunctionSteps None(Context, Index, {});
+    FunctionResult Found;
+    ScopeReporter(Context, Summaries, None, nullptr)
+        .reportCall(Info->FD, VD->getLocation(),
+                    State::noScope({NoScopeOrigin::GlobalDestroy, VD->getLocation(), VD}), Found);
+    append(Result.Facts.Reads, std::move(Found.Reads));
+  }
+}
+
+void Driver::reportUnknownCallers() {
+  for (auto &Entry : Index.Functions) {
+    const FunctionInfo &Info = Entry.second;
+    auto Sum = Summaries.find(Entry.first);
+    if (!Info.Relevant || Sum == Summaries.end() || Sum->second.Needs.empty() ||
+        Info.Entry != EntryKind::None || !FunctionIndex::hasUnknownCallers(Info) ||
+        Context.Roles.roleOf(Info.FD) == Role::RequiresScope)
+      continue;
+    for (const auto &NeedEntry : Sum->second.Needs) {
+      ReadFact Fact;
+      Fact.K = ReadFact::Kind::UnknownCallers;
+      Fact.Path = NeedEntry.second.Path;
+      Fact.Origin = {NoScopeOrigin::Main, Info.FD->getLocation(), Info.FD};
+      Result.Facts.Reads.push_back(std::move(Fact));
+    }
+  }
+}
+
+void Driver::completeEnterWiths() {
+  std::vector<EnterWithFact> &Facts = Result.Facts.EnterWiths;
+  llvm::DenseMap<const CallExpr *, const VarDecl *> StaticInitOf;
+  for (const EnterWithCall &Call : Found.EnterWithCalls)
+    if (Call.StaticInit)
+      StaticInitOf[Call.Call] = Call.StaticInit;
+  llvm::DenseMap<const CallExpr *, size_t> FactOf;
+  for (size_t I = 0; I < Facts.size(); ++I) {
+    Facts[I].StaticInit = StaticInitOf.lookup(Facts[I].Call);
+    FactOf.try_emplace(Facts[I].Call, I);
+  }
+  // The calls no flow saw: in templates never instantiated, in code no path
+  // reaches, in functions whose CFG could not be built.
+  for (const EnterWithCall &Call : Found.EnterWithCalls) {
+    if (FactOf.count(Call.Call))
+      continue;
+    if (Call.InPattern) {
+      if (std::optional<EnterWithFact> Fact = Finder.patternFact(Call))
+        Facts.push_back(*Fact);
+      continue;
+    }
+    EnterWithFact Fact;
+    Fact.Call = Call.Call;
+    Fact.Callee = Context.Roles.knownCallee(Call.Call);
+    Fact.Store = Context.Roles.storeOfCall(Call.Call);
+    Fact.RunMember = Context.Roles.findMemberWithRole(Fact.Store.Class, Role::Run);
+    Fact.StaticInit = Call.StaticInit;
+    if (const FunctionInfo *Info = Index.find(Call.Function)) {
+      Fact.Function = Info->FD;
+      Fact.Entry = Info->EntryOnly ? Info->Entry : EntryKind::None;
+    }
+    Facts.push_back(Fact);
+  }
+  // A leak is of an ENTER_WITH made here or in a callee: its whole fact.
+  for (LeakFact &Leak : Result.Facts.Leaks)
+    if (auto It = FactOf.find(Leak.Entered.Call); It != FactOf.end())
+      Leak.Entered = Facts[It->second];
+}
+
+void Driver::findKeptValues() {
+  StoreValueFinder Values(Context.Roles);
+  for (const StaticStore &Kept : Found.StaticStores)
+    if (const CallExpr *Read = Values.sourceOf(Kept.Value))
+      Result.Facts.KeptValues.push_back(
+          {Kept.Loc, Kept.Target, Read, Context.Roles.storeOfCall(Read)});
+  for (FunctionSummary &Sum : Result.Summaries)
+    Sum.Returns = Values.returnedBy(Sum.Function);
+}
+
+void Driver::keepOneFactPerPlace() {
+  ScopeFacts &Facts = Result.Facts;
+  keepOnePerPlace(Facts.Reads, [](const ReadFact &F) {
+    return std::make_pair(F.Path.start(), F.Path.Store.key());
+  });
+  keepOnePerPlace(Facts.EnterWiths, [](const EnterWithFact &F) { return F.Call->getExprLoc(); });
+  keepOnePerPlace(Facts.Leaks, [](const LeakFact &F) { return F.Entered.Call->getExprLoc(); });
+  keepOnePerPlace(Facts.Suspends, [](const SuspendFact &F) {
+    return std::make_pair(F.KeywordLoc, std::make_pair(F.Store.key(), F.OpenedAt));
+  });
+  keepOnePerPlace(Facts.KeptValues, [](const KeptValueFact &F) { return F.Loc; });
+  keepOnePerPlace(Facts.KeptGuards, [](const KeptGuardFact &F) { return F.Loc; });
+  keepOnePerPlace(Facts.DiscardedGuards, [](const DiscardedGuardFact &F) { return F.Loc; });
+  keepOnePerPlace(Facts.NeverNullTests, [](const NeverNullTestFact &F) { return F.Loc; });
+}
+
+ScopeAnalysisResult Driver::run() {
+  analyseComponents();
+  for (const VarDecl *VD : Index.Globals)
+    analyseGlobal(VD);
+  if (Options.StrictMode)
+    reportUnknownCallers();
+  completeEnterWiths();
+  findKeptValues();
+  Result.Facts.KeptGuards = std::move(Found.KeptGuards);
+  Result.Facts.DiscardedGuards = std::move(Found.DiscardedGuards);
+  Result.Facts.NeverNullTests = std::move(Found.NeverNullTests);
+  keepOneFactPerPlace();
+  return std::move(Result);
+}
+
 } // namespace
 
-const ScopeFacts &sharedScopeFacts(ASTContext &Ctx) {
-  if (Shared.Ctx != &Ctx || Shared.Config != currentRoleConfig()) {
-    ScopeAnalysisOptions Everything;
-    Everything.StrictMode = true;
-    Shared.Facts = analyseScopes(Ctx, Everything);
-    Shared.Ctx = &Ctx;
-    Shared.Config = currentRoleConfig();
-  }
-  return Shared.Facts;
-}
-
-void forgetSharedScopeFacts() {
-  Shared = SharedFacts();
-  forgetKnownRoles();
+ScopeAnalysisResult analyseScopes(AnalysisContext &Context, const ScopeAnalysisOptions &Options) {
+  return Driver(Context, Options).run();
 }
 
 } // namespace clang::tidy::asyncctx

@@ -3,38 +3,54 @@
 #include "ScopeLattice.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::asyncctx {
+
+static constexpr std::pair<ScopeKind, llvm::StringLiteral> KindNames[] = {
+    {ScopeKind::In, "in"}, {ScopeKind::No, "no"}, {ScopeKind::Entry, "entry"}};
+
+std::string ScopeSet::str() const {
+  std::string Text;
+  for (const auto &[Kind, Name] : KindNames)
+    if (has(Kind))
+      Text += (Text.empty() ? "" : "+") + Name.str();
+  return Text;
+}
+
+std::optional<ScopeSet> ScopeSet::parse(llvm::StringRef Text) {
+  ScopeSet Set;
+  llvm::SmallVector<llvm::StringRef, 3> Parts;
+  Text.split(Parts, '+');
+  for (llvm::StringRef Part : Parts) {
+    const auto *It = llvm::find_if(KindNames, [&](const auto &K) { return K.second == Part; });
+    if (It == std::end(KindNames))
+      return std::nullopt;
+    Set = Set.with(It->first);
+  }
+  return Set;
+}
 
 static const Decl *classKey(const StoreRef &S) {
   return S.Class ? S.Class->getCanonicalDecl() : nullptr;
 }
 
 bool StoreState::join(const StoreState &Other) {
-  unsigned Joined = Flags | Other.Flags;
-  if (!(Flags & No) && (Other.Flags & No)) {
+  if (!Scopes.has(ScopeKind::No) && Other.Scopes.has(ScopeKind::No))
     Origin = Other.Origin;
-    OriginLoc = Other.OriginLoc;
-    OriginDecl = Other.OriginDecl;
-  }
   if (!EnteredBy && Other.EnteredBy) {
     EnteredBy = Other.EnteredBy;
     EnteredVia = Other.EnteredVia;
   }
   if (!Guard)
     Guard = Other.Guard;
-  if (Joined == Flags)
-    return false;
-  Flags = Joined;
-  return true;
+  return Scopes.join(Other.Scopes);
 }
 
-State State::noScope(NoScopeOrigin Origin, SourceLocation Loc, const NamedDecl *D) {
+State State::noScope(NoScopeSource Origin) {
   State S;
-  S.Default.Flags = No;
+  S.Default.Scopes = ScopeSet::of(ScopeKind::No);
   S.Default.Origin = Origin;
-  S.Default.OriginLoc = Loc;
-  S.Default.OriginDecl = D;
   return S;
 }
 
@@ -45,27 +61,17 @@ StoreState State::get(const void *Key) const {
 
 StoreState State::lookup(const StoreRef &Store) const {
   StoreState Result = get(Store.key());
-  if (Result.Flags & In)
+  if (Result.Scopes.has(ScopeKind::In))
     return Result;
   for (const auto &Entry : Stores) {
     const StoreState &Other = Entry.second;
-    if (Other.Flags != In || !Other.Store.Class || !Store.Class ||
+    if (!Other.Scopes.only(ScopeKind::In) || !Other.Store.Class || !Store.Class ||
         classKey(Other.Store) != classKey(Store))
       continue;
     if (!Other.Store.Object || !Store.Object)
       return Other;
   }
   return Result;
-}
-
-void State::set(const StoreRef &Store, unsigned Flags, NoScopeOrigin Origin, SourceLocation Loc,
-                const NamedDecl *D) {
-  Stores[Store.key()] = StoreState{Store, Flags, Origin, Loc, D, nullptr, SourceLocation(), nullptr};
-}
-
-void State::enter(const StoreRef &Store, const CallExpr *EnterWith) {
-  set(Store, In);
-  Stores[Store.key()].EnteredBy = EnterWith;
 }
 
 StoreState &State::at(const StoreRef &Store) {
@@ -75,13 +81,31 @@ StoreState &State::at(const StoreRef &Store) {
   return It->second;
 }
 
+void State::clear(const StoreRef &Store, NoScopeSource Origin) {
+  StoreState S;
+  S.Store = Store;
+  S.Scopes = ScopeSet::of(ScopeKind::No);
+  S.Origin = Origin;
+  assign(S);
+}
+
+void State::enter(const StoreRef &Store, const CallExpr *EnterWith) {
+  StoreState S;
+  S.Store = Store;
+  S.Scopes = ScopeSet::of(ScopeKind::In);
+  S.EnteredBy = EnterWith;
+  assign(S);
+}
+
+void State::assign(StoreState S) { Stores[S.Store.key()] = std::move(S); }
+
 void State::beginGuard(const VarDecl *Guard, const StoreRef &Store, bool RestoresOnly) {
   StoreState Before = get(Store.key());
   Before.Store = Store;
   Guards[Guard] = SavedByGuard{Before, RestoresOnly};
   if (!RestoresOnly) {
-    set(Store, In);
-    Stores[Store.key()].Guard = Guard;
+    enter(Store);
+    at(Store).Guard = Guard;
   }
 }
 
@@ -89,8 +113,7 @@ void State::endGuard(const VarDecl *Guard) {
   auto It = Guards.find(Guard);
   if (It == Guards.end())
     return;
-  const StoreState &Before = It->second.Before;
-  Stores[Before.Store.key()] = Before;
+  assign(It->second.Before);
   Guards.erase(It);
 }
 
@@ -125,24 +148,6 @@ bool State::join(const State &Other) {
       Changed = true;
     else
       Changed |= It->second.Before.join(Entry.second.Before);
-  }
-  return Changed;
-}
-
-bool Summary::join(const NeedMap &FoundNeeds, const EffectList &FoundEffects) {
-  bool Changed = false;
-  for (const auto &Entry : FoundNeeds)
-    Changed |= Needs.insert({Entry.first, Entry.second}).second;
-  for (const StoreState &Found : FoundEffects) {
-    auto It = llvm::find_if(Effects, [&](const StoreState &Mine) {
-      return Mine.Store.key() == Found.Store.key();
-    });
-    if (It == Effects.end()) {
-      Effects.push_back(Found);
-      Changed = true;
-    } else {
-      Changed |= It->join(Found);
-    }
   }
   return Changed;
 }

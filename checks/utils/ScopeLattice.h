@@ -3,7 +3,8 @@
 // The state of the stores at one point of a function: the lattice of the
 // scope dataflow (utils/ScopeDataflow).
 //
-// Per store, a set of flags, joined by union where paths meet:
+// Per store, the set of what can hold there over the paths that reach the
+// point (a ScopeSet), joined by union where paths meet:
 //   In     a scope of the store is active (RUN, ENTER_WITH, a live guard)
 //   No     no scope is active, with where that began (the origin)
 //   Entry  as the function's caller had it
@@ -18,25 +19,94 @@
 #ifndef ASYNCCTX_TIDY_UTILS_SCOPELATTICE_H
 #define ASYNCCTX_TIDY_UTILS_SCOPELATTICE_H
 
-#include "ScopeAnalysis.h"
+#include "Roles.h"
 
+#include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/MapVector.h"
+#include <cstdint>
 
 namespace clang {
 class CallExpr;
+class NamedDecl;
 class VarDecl;
 
 namespace tidy::asyncctx {
 
-enum ScopeFlag : unsigned { In = 1, No = 2, Entry = 4 };
+/// What can hold of one store at a point.
+enum class ScopeKind : uint8_t {
+  In,    ///< a scope is active
+  No,    ///< no scope is active
+  Entry, ///< as the function's caller had it
+};
 
-/// One store's state at a point, with where a No began.
+/// The kinds that hold of a store at a point, over every path that reaches
+/// it. Paths meet by union, so a set only grows as the analysis goes on.
+class ScopeSet {
+public:
+  constexpr ScopeSet() = default;
+  static constexpr ScopeSet of(ScopeKind K) { return ScopeSet(bit(K)); }
+
+  bool has(ScopeKind K) const { return Bits & bit(K); }
+  /// Whether \p K holds on every path, and nothing else on any.
+  bool only(ScopeKind K) const { return Bits == bit(K); }
+  bool empty() const { return Bits == 0; }
+  ScopeSet with(ScopeKind K) const { return ScopeSet(Bits | bit(K)); }
+  ScopeSet without(ScopeKind K) const { return ScopeSet(Bits & ~bit(K)); }
+  /// This set where \p Caller is what Entry stands for: Entry replaced by
+  /// the caller's kinds.
+  ScopeSet resolveEntry(ScopeSet Caller) const {
+    return has(ScopeKind::Entry) ? ScopeSet((Bits & ~bit(ScopeKind::Entry)) | Caller.Bits) : *this;
+  }
+  /// Adds another path's kinds; true if this changed.
+  bool join(ScopeSet Other) {
+    uint8_t Joined = Bits | Other.Bits;
+    bool Changed = Joined != Bits;
+    Bits = Joined;
+    return Changed;
+  }
+  bool operator==(ScopeSet Other) const { return Bits == Other.Bits; }
+  bool operator!=(ScopeSet Other) const { return Bits != Other.Bits; }
+
+  /// "in", "no", "entry", "in+no", ...: the set as summaries write it.
+  std::string str() const;
+  /// The set that str() wrote, if \p Text is one.
+  static std::optional<ScopeSet> parse(llvm::StringRef Text);
+
+private:
+  constexpr explicit ScopeSet(uint8_t Bits) : Bits(Bits) {}
+  static constexpr uint8_t bit(ScopeKind K) { return uint8_t(1u << unsigned(K)); }
+  uint8_t Bits = 0;
+};
+
+/// Where a path with no scope began.
+enum class NoScopeOrigin : uint8_t {
+  Main,          ///< `main` runs with no scope
+  Invocation,    ///< an INVOCATION function starts with none
+  Disabled,      ///< DISABLE cleared the store
+  Exit,          ///< the callable given to EXIT runs with none
+  Thread,        ///< a callable started on a new thread (std::thread, std::async, ...)
+  Spawned,       ///< a callable given to a SPAWN function
+  LazyCoroutine, ///< a lazy coroutine given to RUN/BIND: its body starts after RUN returned
+  Suspended,     ///< a coroutine given to RUN/BIND, after its first suspension
+  GlobalInit,    ///< a namespace-scope or static member initializer
+  GlobalDestroy, ///< the destructor of a namespace-scope variable
+  NewStore,      ///< a store that is a local variable: created with no value
+};
+
+/// Where a path with no scope began, and what began it.
+struct NoScopeSource {
+  NoScopeOrigin Kind = NoScopeOrigin::Main;
+  SourceLocation Loc;
+  /// The function, variable or callee behind it.
+  const NamedDecl *Decl = nullptr;
+};
+
+/// One store's state at a point.
 struct StoreState {
   StoreRef Store;
-  unsigned Flags = Entry;
-  NoScopeOrigin Origin = NoScopeOrigin::Main;
-  SourceLocation OriginLoc;
-  const NamedDecl *OriginDecl = nullptr;
+  ScopeSet Scopes = ScopeSet::of(ScopeKind::Entry);
+  /// With No: where it began (the first path's).
+  NoScopeSource Origin;
   /// With In: the ENTER_WITH behind it, and the call of this function that
   /// led there when it was in a callee.
   const CallExpr *EnteredBy = nullptr;
@@ -46,20 +116,16 @@ struct StoreState {
 
   /// Joins another path's state of the same store; true if this changed.
   bool join(const StoreState &Other);
-};
-
-/// What a live scope guard saved when it was made.
-struct SavedByGuard {
-  StoreState Before;
-  /// The guard sets nothing and only restores (RoleTrait RestoresOnly).
-  bool RestoresOnly = false;
+  /// Whether the value ENTER_WITH made current here, in this very function,
+  /// can be current on some path.
+  bool enteredHere() const { return Scopes.has(ScopeKind::In) && EnteredBy && EnteredVia.isInvalid(); }
 };
 
 /// The state of every store at a point.
 class State {
 public:
   static State entry() { return State(); }
-  static State noScope(NoScopeOrigin Origin, SourceLocation Loc, const NamedDecl *D);
+  static State noScope(NoScopeSource Origin);
 
   /// The state a read of \p Store sees. A store named only by its class
   /// stands for every store of that class: a scope of either covers a read
@@ -68,10 +134,12 @@ public:
   /// The store's own entry (or the default), without the class rule.
   StoreState get(const void *Key) const;
 
-  void set(const StoreRef &Store, unsigned Flags, NoScopeOrigin Origin = NoScopeOrigin::Main,
-           SourceLocation Loc = {}, const NamedDecl *D = nullptr);
-  void enter(const StoreRef &Store, const CallExpr *EnterWith);
-  StoreState &at(const StoreRef &Store);
+  /// \p Store is in no scope, since \p Origin.
+  void clear(const StoreRef &Store, NoScopeSource Origin);
+  /// \p Store is in scope; \p EnterWith made it so, if it was one.
+  void enter(const StoreRef &Store, const CallExpr *EnterWith = nullptr);
+  /// \p Store holds \p S (a callee's effect, resolved at the call).
+  void assign(StoreState S);
 
   /// A guard for \p Store begins: it saves the store's state, and makes a
   /// value current unless it only restores.
@@ -97,38 +165,19 @@ public:
   const StoreState &defaultState() const { return Default; }
 
 private:
+  /// What a live scope guard saved when it was made.
+  struct SavedByGuard {
+    StoreState Before;
+    /// The guard sets nothing and only restores (RoleTrait RestoresOnly).
+    bool RestoresOnly = false;
+  };
+
+  StoreState &at(const StoreRef &Store);
+
   StoreState Default;
   llvm::SmallMapVector<const void *, StoreState, 4> Stores;
   llvm::SmallMapVector<const VarDecl *, SavedByGuard, 2> Guards;
   SourceLocation SuspendedAt;
-};
-
-/// A function's need: it reads a store where its state is its caller's.
-/// A coroutine's reads after its first suspension are needs of their own:
-/// there, the caller's scope may have ended (utils/ScopeDataflow).
-struct Need {
-  StoreRef Store;
-  llvm::SmallVector<ChainLink, 4> Chain; ///< below the function: empty for its own read
-  SourceLocation ReadLoc;
-  const FunctionDecl *ReadFunction = nullptr;
-  SourceLocation FirstLoc; ///< the read or call inside the function that needs it
-  SourceLocation SuspendedAt; ///< for a read after a suspension: the first suspension
-};
-/// By store, and whether the read is after a suspension (1) or not (0).
-using NeedMap = llvm::MapVector<std::pair<const void *, unsigned>, Need>;
-
-/// What a function leaves behind for the stores it changes: In where it
-/// entered them, No where a DISABLE cleared them, Entry where some path left
-/// them as the caller had them. Its callers continue from there.
-using EffectList = llvm::SmallVector<StoreState, 2>;
-
-/// A function's summary, as its callers see it.
-struct Summary {
-  NeedMap Needs;
-  EffectList Effects;
-  /// Joins \p Found into this summary (needs and effect flags only grow, so
-  /// iterating a recursive group ends); true if this changed.
-  bool join(const NeedMap &FoundNeeds, const EffectList &FoundEffects);
 };
 
 } // namespace tidy::asyncctx

@@ -49,7 +49,7 @@ const CallExpr *StoreValueFinder::sourceOf(const Expr *E, unsigned Depth) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   // A snapshot is taken to be made current again: kept, it outlives its
   // invocation just as a read value does.
-  if (std::optional<Role> R = roleOf(Callee); R == Role::Read || R == Role::Snapshot)
+  if (std::optional<Role> R = Roles.roleOf(Callee); R == Role::Read || R == Role::Snapshot)
     return Call;
   // `*c`, `c->x` and `c.get()` on a smart pointer or a value: part of it.
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))

@@ -20,19 +20,24 @@ class FunctionDecl;
 
 namespace tidy::asyncctx {
 
+class RoleLayer;
+
 class StoreValueFinder {
 public:
+  explicit StoreValueFinder(const RoleLayer &Roles) : Roles(Roles) {}
+
   /// The READ call whose value \p E carries, or null.
   const CallExpr *sourceOf(const Expr *E);
+  /// The READ call whose value \p FD returns on some path, or null.
+  const CallExpr *returnedBy(const FunctionDecl *FD, unsigned Depth = 0);
 
 private:
   const CallExpr *sourceOf(const Expr *E, unsigned Depth);
-  /// The READ call whose value \p FD returns on some path, or null.
-  const CallExpr *returnedBy(const FunctionDecl *FD, unsigned Depth);
 
   /// Per function: its answer, or null while it is being computed (so
   /// recursion ends).
   llvm::DenseMap<const FunctionDecl *, const CallExpr *> Returns;
+  const RoleLayer &Roles;
 };
 
 } // namespace tidy::asyncctx

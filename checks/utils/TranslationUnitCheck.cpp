@@ -15,29 +15,34 @@ static constexpr llvm::StringLiteral CheckNames[] = {
 #include "Checks.def"
 };
 
-TranslationUnitCheck::TranslationUnitCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Config([&] {
-        // Read through the check's options view, so that --verify-config
-        // knows the keys.
-        ClangTidyOptions::OptionMap Values;
-        for (llvm::StringRef Key : RoleConfig::keys())
-          if (std::optional<StringRef> Value = Options.getLocalOrGlobal(Key))
-            Values[Key] = ClangTidyOptions::ClangTidyValue(*Value);
-        std::vector<std::string> Errors;
-        auto Result = RoleConfig::get(Values, Errors);
-        const auto *Reporter = llvm::find_if(
-            CheckNames, [&](StringRef Check) { return Context->isCheckEnabled(Check); });
-        if (Reporter == std::end(CheckNames) || *Reporter == Name)
-          for (const std::string &Error : Errors)
-            configurationDiag("invalid asyncctx configuration: %0", DiagnosticIDs::Error) << Error;
-        return Result;
-      }()) {}
+/// The configuration a check reads, through its options view (so that
+/// --verify-config knows the keys); the first check that is on reports its
+/// errors.
+std::shared_ptr<const RoleConfig> TranslationUnitCheck::readConfig(StringRef Name,
+                                                                   ClangTidyContext *Context,
+                                                                   AnalysisSession &Session) {
+  ClangTidyOptions::OptionMap Values;
+  for (llvm::StringRef Key : RoleConfig::keys())
+    if (std::optional<StringRef> Value = Options.getLocalOrGlobal(Key))
+      Values[Key] = ClangTidyOptions::ClangTidyValue(*Value);
+  AnalysisSession::ParsedConfig Parsed = Session.config(Values);
+  const auto *Reporter = llvm::find_if(
+      CheckNames, [&](StringRef Check) { return Context->isCheckEnabled(Check); });
+  if (Reporter == std::end(CheckNames) || *Reporter == Name)
+    for (const std::string &Error : Parsed.Errors)
+      configurationDiag("invalid asyncctx configuration: %0", DiagnosticIDs::Error) << Error;
+  return Parsed.Config;
+}
+
+TranslationUnitCheck::TranslationUnitCheck(StringRef Name, ClangTidyContext *Context,
+                                           std::shared_ptr<AnalysisSession> Session)
+    : ClangTidyCheck(Name, Context),
+      Config(readConfig(Name, Context, *Session)),
+      Unit(Session->translationUnit(Context)) {}
 
 void TranslationUnitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Config->store(Opts);
 }
-
-void TranslationUnitCheck::onStartOfTranslationUnit() { forgetSharedScopeFacts(); }
 
 void TranslationUnitCheck::registerMatchers(MatchFinder *Finder) {
   // Everything comes from the shared analysis, whose traversal skips system
@@ -46,8 +51,7 @@ void TranslationUnitCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void TranslationUnitCheck::check(const MatchFinder::MatchResult &Result) {
-  useRoleConfig(Config);
-  checkTranslationUnit(sharedScopeFacts(*Result.Context), *Result.Context);
+  checkTranslationUnit(Unit->get(*Result.Context, Config), *Result.Context);
 }
 
 } // namespace clang::tidy::asyncctx

@@ -18,10 +18,9 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::asyncctx {
-
-std::string quoted(const NamedDecl *D) { return "'" + D->getNameAsString() + "'"; }
 
 namespace {
 
@@ -30,14 +29,16 @@ namespace {
 /// anywhere inside counts (its fix would overlap this one).
 class Scanner : public RecursiveASTVisitor<Scanner> {
 public:
-  Scanner(const ASTContext &Ctx, SourceLocation RegionBegin,
-                     bool ReturnsAllowed, std::string FunctionName, std::string RunName)
-      : Ctx(Ctx), RegionBegin(RegionBegin), ReturnsAllowed(ReturnsAllowed),
-        FunctionName(std::move(FunctionName)), RunName(std::move(RunName)) {}
+  using Reason = RewriteRefusal::Reason;
 
-  std::string Reason;
-  SourceLocation At;
+  Scanner(const ASTContext &Ctx, const RoleLayer &Roles, SourceLocation RegionBegin,
+          bool ReturnsAllowed, const NamedDecl *Function)
+      : Ctx(Ctx), Roles(Roles), RegionBegin(RegionBegin), ReturnsAllowed(ReturnsAllowed),
+        Function(Function) {}
+
+  RewriteRefusal Refusal;
   bool HasReturn = false;
+  bool refused() const { return Refusal.Why != Reason::None; }
 
   bool TraverseLambdaExpr(LambdaExpr *E) { return nested([&] { return Base::TraverseLambdaExpr(E); }); }
   bool TraverseBlockExpr(BlockExpr *E) { return nested([&] { return Base::TraverseBlockExpr(E); }); }
@@ -61,28 +62,26 @@ public:
 
   bool VisitBreakStmt(BreakStmt *S) {
     if (!Nested && !LoopDepth && !SwitchDepth)
-      block(S->getBeginLoc(), "'break' would leave the lambda that " + RunName + " calls");
-    return Reason.empty();
+      block(S->getBeginLoc(), Reason::LeavesLambda, "break");
+    return !refused();
   }
   bool VisitContinueStmt(ContinueStmt *S) {
     if (!Nested && !LoopDepth)
-      block(S->getBeginLoc(), "'continue' would leave the lambda that " + RunName + " calls");
-    return Reason.empty();
+      block(S->getBeginLoc(), Reason::LeavesLambda, "continue");
+    return !refused();
   }
   bool VisitSwitchCase(SwitchCase *S) {
     if (!Nested && !SwitchDepth)
-      block(S->getKeywordLoc(), std::string(isa<CaseStmt>(S) ? "'case'" : "'default'") +
-                                    " label would be inside the lambda that " + RunName + " calls");
-    return Reason.empty();
+      block(S->getKeywordLoc(), Reason::LabelInLambda, isa<CaseStmt>(S) ? "case" : "default");
+    return !refused();
   }
   bool VisitReturnStmt(ReturnStmt *S) {
     if (Nested)
       return true;
     HasReturn = true;
     if (!ReturnsAllowed)
-      block(S->getReturnLoc(), "'return' would return from the lambda that " + RunName +
-                                   " calls, not from " + FunctionName);
-    return Reason.empty();
+      block(S->getReturnLoc(), Reason::ReturnFromLambda, "", Function);
+    return !refused();
   }
   bool VisitCoreturnStmt(CoreturnStmt *S) { return coroutine(S->getKeywordLoc(), "co_return"); }
   bool VisitCoawaitExpr(CoawaitExpr *E) { return coroutine(E->getKeywordLoc(), "co_await"); }
@@ -90,29 +89,27 @@ public:
     return coroutine(E->getKeywordLoc(), "co_await");
   }
   bool VisitCoyieldExpr(CoyieldExpr *E) { return coroutine(E->getKeywordLoc(), "co_yield"); }
-  bool VisitGotoStmt(GotoStmt *S) { return jump(S->getGotoLoc(), "'goto'"); }
-  bool VisitIndirectGotoStmt(IndirectGotoStmt *S) { return jump(S->getGotoLoc(), "'goto'"); }
-  bool VisitLabelStmt(LabelStmt *S) { return jump(S->getIdentLoc(), "a label"); }
-  bool VisitAddrLabelExpr(AddrLabelExpr *E) { return jump(E->getAmpAmpLoc(), "a label address"); }
+  bool VisitGotoStmt(GotoStmt *S) { return jump(S->getGotoLoc(), "goto"); }
+  bool VisitIndirectGotoStmt(IndirectGotoStmt *S) { return jump(S->getGotoLoc(), "goto"); }
+  bool VisitLabelStmt(LabelStmt *S) { return jump(S->getIdentLoc(), "label"); }
+  bool VisitAddrLabelExpr(AddrLabelExpr *E) { return jump(E->getAmpAmpLoc(), "label address"); }
   bool VisitPredefinedExpr(PredefinedExpr *E) {
     if (!Nested)
-      block(E->getLocation(), "'" + PredefinedExpr::getIdentKindName(E->getIdentKind()).str() +
-                                  "' would name the lambda that " + RunName + " calls");
-    return Reason.empty();
+      block(E->getLocation(), Reason::NamesFunction,
+            PredefinedExpr::getIdentKindName(E->getIdentKind()).str());
+    return !refused();
   }
   bool VisitCallExpr(CallExpr *E) {
-    if (roleOfCall(E) == Role::EnterWith)
-      block(E->getExprLoc(), "the statements it would wrap contain another " +
-                                 quoted(knownCallee(E)) + "; rewrite these calls by hand");
-    return Reason.empty();
+    if (Roles.roleOfCall(E) == Role::EnterWith)
+      block(E->getExprLoc(), Reason::AnotherEnterWith, "", Roles.knownCallee(E));
+    return !refused();
   }
   bool VisitDeclRefExpr(DeclRefExpr *E) {
     const auto *Binding = dyn_cast<BindingDecl>(E->getDecl());
     if (!Nested && Binding && !Ctx.getLangOpts().CPlusPlus20 &&
         Ctx.getSourceManager().isBeforeInTranslationUnit(Binding->getLocation(), RegionBegin))
-      block(E->getLocation(), "structured binding " + quoted(Binding) +
-                                  " cannot be captured by a lambda before C++20");
-    return Reason.empty();
+      block(E->getLocation(), Reason::StructuredBinding, "", Binding);
+    return !refused();
   }
 
 private:
@@ -130,27 +127,26 @@ private:
     --LoopDepth;
     return Result;
   }
-  void block(SourceLocation Loc, std::string Why) {
-    if (Reason.empty()) {
-      Reason = std::move(Why);
-      At = Loc;
-    }
+  void block(SourceLocation Loc, Reason Why, std::string Word, const NamedDecl *Subject = nullptr) {
+    if (!refused())
+      Refusal = {Why, Loc, Subject, nullptr, std::move(Word)};
   }
   bool coroutine(SourceLocation Loc, llvm::StringRef Keyword) {
     if (!Nested)
-      block(Loc, "the statements it would wrap contain '" + Keyword.str() + "'");
-    return Reason.empty();
+      block(Loc, Reason::CoroutineKeyword, Keyword.str());
+    return !refused();
   }
   bool jump(SourceLocation Loc, llvm::StringRef What) {
     if (!Nested)
-      block(Loc, "the statements it would wrap contain " + What.str());
-    return Reason.empty();
+      block(Loc, Reason::Jump, What.str());
+    return !refused();
   }
 
   const ASTContext &Ctx;
+  const RoleLayer &Roles;
   SourceLocation RegionBegin;
   bool ReturnsAllowed;
-  std::string FunctionName, RunName;
+  const NamedDecl *Function;
   unsigned Nested = 0, LoopDepth = 0, SwitchDepth = 0;
 };
 
@@ -181,13 +177,13 @@ private:
 } // namespace
 
 WrappedCode scanWrappedCode(llvm::ArrayRef<const Stmt *> Statements, const ASTContext &Ctx,
-                            SourceLocation RegionBegin, bool ReturnsAllowed,
-                            std::string FunctionName, std::string RunName) {
-  Scanner Scan(Ctx, RegionBegin, ReturnsAllowed, std::move(FunctionName), std::move(RunName));
+                            const RoleLayer &Roles, SourceLocation RegionBegin,
+                            bool ReturnsAllowed, const NamedDecl *Function) {
+  Scanner Scan(Ctx, Roles, RegionBegin, ReturnsAllowed, Function);
   for (const Stmt *S : Statements)
-    if (Scan.Reason.empty())
+    if (!Scan.refused())
       Scan.TraverseStmt(const_cast<Stmt *>(S));
-  return {Scan.Reason, Scan.At, Scan.HasReturn};
+  return {Scan.Refusal, Scan.HasReturn};
 }
 
 const NamedDecl *findUseOf(const llvm::SmallPtrSetImpl<const Decl *> &Declared,

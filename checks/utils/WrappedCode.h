@@ -8,6 +8,8 @@
 #ifndef ASYNCCTX_TIDY_UTILS_WRAPPEDCODE_H
 #define ASYNCCTX_TIDY_UTILS_WRAPPEDCODE_H
 
+#include "RunRewrite.h"
+
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -21,29 +23,27 @@ class Stmt;
 
 namespace tidy::asyncctx {
 
+class RoleLayer;
+
 /// What the statements would do inside the lambda.
 struct WrappedCode {
-  /// Why they cannot move into it ("'break' would leave the lambda that
-  /// 'run' calls"), and where that shows; empty when they can.
-  std::string Reason;
-  SourceLocation At;
+  /// Why they cannot move into it, and where that shows; Reason::None when
+  /// they can.
+  RewriteRefusal Refusal;
   /// They hold a `return` (which becomes the lambda's).
   bool HasReturn = false;
 };
 
-/// Scans \p Statements, which would follow \p RegionBegin inside the lambda
-/// that \p RunName calls; returns are allowed only if \p ReturnsAllowed
-/// (they end \p FunctionName).
+/// Scans \p Statements, which would follow \p RegionBegin inside the lambda;
+/// returns are allowed only if \p ReturnsAllowed (they end \p Function, or
+/// a lambda when it is null).
 WrappedCode scanWrappedCode(llvm::ArrayRef<const Stmt *> Statements, const ASTContext &Ctx,
-                            SourceLocation RegionBegin, bool ReturnsAllowed,
-                            std::string FunctionName, std::string RunName);
+                            const RoleLayer &Roles, SourceLocation RegionBegin,
+                            bool ReturnsAllowed, const NamedDecl *Function);
 
 /// The first use in \p Statements of one of \p Declared, if any, and where.
 const NamedDecl *findUseOf(const llvm::SmallPtrSetImpl<const Decl *> &Declared,
                            llvm::ArrayRef<const Stmt *> Statements, SourceLocation &At);
-
-/// 'name', as diagnostics quote a declaration.
-std::string quoted(const NamedDecl *D);
 
 } // namespace tidy::asyncctx
 } // namespace clang

@@ -5,17 +5,18 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "utils/Roles.h"
+#include "EnterWithCheck.h"
+#include "utils/AnalysisContext.h"
+#include "utils/RoleConfig.h"
 #include "utils/RunRewrite.h"
+#include "utils/ScopeAnalysis.h"
 
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "clang/Tooling/Tooling.h"
 #include "gtest/gtest.h"
 
 using namespace clang;
-using namespace clang::ast_matchers;
 using namespace clang::tidy::asyncctx;
 
 namespace {
@@ -40,23 +41,29 @@ struct Outcome {
   bool EndsAtDisable = false;
 };
 
-/// Plans the rewrite of the first ENTER_WITH call in \p Source.
+/// Plans the rewrite of the first ENTER_WITH call in \p Source, from the
+/// fact the analysis finds for it.
 Outcome rewrite(llvm::StringRef Source, std::vector<std::string> Args = {"-std=c++17"}) {
-  forgetKnownRoles(); // a new AST may reuse the last one's addresses
   std::string Code = std::string(Preamble) + Source.str();
   std::unique_ptr<ASTUnit> AST = tooling::buildASTFromCodeWithArgs(Code, Args, "input.cpp");
   EXPECT_TRUE(AST);
   EXPECT_FALSE(AST->getDiagnostics().hasErrorOccurred()) << "the input does not compile";
   ASTContext &Ctx = AST->getASTContext();
-  auto Matches = match(
-      traverse(TK_AsIs, callExpr(callee(functionDecl(hasAsyncCtxRole(Role::EnterWith)))).bind("call")),
-      Ctx);
-  EXPECT_FALSE(Matches.empty());
-  RunRewriteCache Cache;
-  RunRewrite Plan = planRunRewrite(Matches.front().getNodeAs<CallExpr>("call"), Ctx, Cache);
+  std::vector<std::string> Errors;
+  std::shared_ptr<const RoleConfig> Config = RoleConfig::get({}, Errors);
+  AnalysisContext Context(Ctx, *Config);
+  ScopeFacts Facts = analyseScopes(Context, {}).Facts;
+  EXPECT_FALSE(Facts.EnterWiths.empty());
+  const EnterWithFact *First = &Facts.EnterWiths.front();
+  for (const EnterWithFact &Fact : Facts.EnterWiths)
+    if (Ctx.getSourceManager().isBeforeInTranslationUnit(Fact.Call->getExprLoc(),
+                                                         First->Call->getExprLoc()))
+      First = &Fact;
+  RunRewriteCache Cache(Context.Roles);
+  RunRewrite Plan = planRunRewrite(*First, Ctx, Cache);
 
   Outcome Result;
-  Result.Blocked = Plan.BlockedReason;
+  Result.Blocked = describeRefusal(Plan.Refusal, Plan);
   Result.ReachesFunctionEnd = Plan.ReachesFunctionEnd;
   Result.EndsAtDisable = Plan.EndsAtDisable;
   tooling::Replacements Replaces;

@@ -1,0 +1,201 @@
+//===--- FunctionSteps.cpp - asyncctx-tidy --------------------------------===//
+
+#include "FunctionSteps.h"
+#include "AnalysisContext.h"
+#include "FunctionIndex.h"
+#include "RoleConfig.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/CFG.h"
+
+namespace clang::tidy::asyncctx {
+
+/// The arguments of a call, one for each parameter of the callee (a member
+/// operator call passes its object first).
+static llvm::ArrayRef<const Expr *> argumentsFor(const CallExpr *Call, const FunctionDecl *Callee) {
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (isa<CXXOperatorCallExpr>(Call) && Method && Method->isInstance() && !Args.empty())
+    return Args.drop_front();
+  return Args;
+}
+
+class FunctionSteps::Builder {
+public:
+  Builder(const AnalysisContext &Context, const FunctionIndex &Index, const FunctionDecl *Function,
+          FunctionSteps &Out)
+      : Roles(Context.Roles), Index(Index), Function(Function), Out(Out),
+        CarriesContext(Function && carriesContext(Roles, Function)) {}
+
+  void statement(const Stmt *S);
+  void destructor(const VarDecl *VD);
+
+private:
+  void call(const CallExpr *Call);
+  void construction(const CXXConstructExpr *Construct);
+  void handoffs(const Expr *Consumer);
+  /// A Call step for \p Callee, where it has a summary to read.
+  void callOf(const FunctionDecl *Callee, const Stmt *S, SourceLocation Loc,
+              llvm::ArrayRef<const Expr *> Args);
+  void suspend(const Stmt *S, SourceLocation Keyword, bool IsYield);
+  Step &add(Step::Kind K, const Stmt *S, SourceLocation Loc) {
+    Step &New = Out.Steps.emplace_back();
+    New.K = K;
+    New.S = S;
+    New.Loc = Loc;
+    return New;
+  }
+
+  const RoleLayer &Roles;
+  const FunctionIndex &Index;
+  const FunctionDecl *Function;
+  FunctionSteps &Out;
+  bool CarriesContext;
+};
+
+void FunctionSteps::Builder::callOf(const FunctionDecl *Callee, const Stmt *S, SourceLocation Loc,
+                                    llvm::ArrayRef<const Expr *> Args) {
+  const FunctionInfo *Info = Index.find(Callee);
+  // Not analysed here, or evaluated at its BIND; a recursive call reads
+  // nothing of its own summary.
+  if (!Info || !Info->Relevant || Info->Bound ||
+      (Function && Info->FD->getCanonicalDecl() == Function->getCanonicalDecl()))
+    return;
+  Step &New = add(Step::Kind::Call, S, Loc);
+  New.Callee = Info->FD;
+  New.Args = Args;
+}
+
+void FunctionSteps::Builder::handoffs(const Expr *Consumer) {
+  for (const Handoff &H : handoffsOf(Roles, Consumer)) {
+    HandoffStep HS;
+    HS.H = H;
+    if (const auto *Call = dyn_cast<CallExpr>(Consumer)) {
+      HS.At = Call->getExprLoc();
+      HS.By = Call->getDirectCallee();
+    } else {
+      HS.At = Consumer->getBeginLoc();
+      HS.By = cast<CXXConstructExpr>(Consumer)->getConstructor()->getParent();
+    }
+    HS.Inline = H.Inline;
+    Step &New = add(Step::Kind::Handoff, Consumer, H.Arg->getBeginLoc());
+    New.HandoffIndex = Out.Handoffs.size();
+    Out.Handoffs.push_back(std::move(HS));
+  }
+}
+
+void FunctionSteps::Builder::call(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  SourceLocation Loc = Call->getExprLoc();
+  std::optional<Role> R = Roles.roleOfCall(Call);
+  if (R == Role::EnterWith || R == Role::Disable || R == Role::Read) {
+    // A read that returns a default where no scope is active is no defect
+    // there (its null tests are: utils/PlaceFinder).
+    if (R == Role::Read && Roles.hasTrait(Callee, NeverNull))
+      return;
+    Step &New = add(R == Role::EnterWith ? Step::Kind::Enter
+                    : R == Role::Disable ? Step::Kind::Disable
+                                         : Step::Kind::Read,
+                    Call, Loc);
+    New.Store = Roles.storeOfCall(Call);
+    New.Callee = Callee;
+    return;
+  }
+  handoffs(Call);
+  if (R == Role::Run || R == Role::Exit || R == Role::Bind || spawns(Roles, Call))
+    return;
+  if (Callee)
+    callOf(Callee, Call, Loc, argumentsFor(Call, Callee));
+}
+
+void FunctionSteps::Builder::construction(const CXXConstructExpr *Construct) {
+  handoffs(Construct);
+  if (!startsThread(Construct))
+    callOf(Construct->getConstructor(), Construct, Construct->getBeginLoc(),
+           llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs()));
+}
+
+void FunctionSteps::Builder::suspend(const Stmt *S, SourceLocation Keyword, bool IsYield) {
+  if (!Function || CarriesContext)
+    return;
+  add(Step::Kind::Suspend, S, Keyword).IsYield = IsYield;
+}
+
+void FunctionSteps::Builder::statement(const Stmt *S) {
+  if (const auto *Await = dyn_cast<CoawaitExpr>(S)) {
+    if (!Await->isImplicit() && !carriesContext(Roles, Await))
+      suspend(S, Await->getKeywordLoc(), false);
+  } else if (const auto *Yield = dyn_cast<CoyieldExpr>(S)) {
+    suspend(S, Yield->getKeywordLoc(), true);
+  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    call(Call);
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    construction(Construct);
+  } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    // A guard's scope begins once its variable is initialised.
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->hasLocalStorage())
+        if (const Expr *Guard = Roles.guardExpr(VD->getInit())) {
+          Step &New = add(Step::Kind::GuardBegins, DS, VD->getLocation());
+          New.Var = VD;
+          New.Store = Roles.storeOfGuard(Guard);
+          if (const auto *GuardConstruct = dyn_cast<CXXConstructExpr>(Guard))
+            New.RestoresOnly =
+                Roles.hasTrait(GuardConstruct->getConstructor()->getParent(), RestoresOnly);
+          else
+            New.RestoresOnly = Roles.hasTrait(cast<CallExpr>(Guard)->getDirectCallee(), RestoresOnly);
+        }
+  }
+}
+
+void FunctionSteps::Builder::destructor(const VarDecl *VD) {
+  if (Roles.guardExpr(VD->getInit()))
+    add(Step::Kind::GuardEnds, nullptr, VD->getLocation()).Var = VD;
+  // A restore written in a scope-exit guard (`SCOPE_EXIT { setContext(prev); }`)
+  // takes effect where the guard is destroyed. Only its effects: a read in
+  // it is not checked there.
+  if (const FunctionDecl *AtEnd = runsAtDestruction(Roles, VD))
+    if (const FunctionInfo *Info = Index.find(AtEnd); Info && Info->Relevant) {
+      Step &New = add(Step::Kind::RunsAtEnd, nullptr, VD->getLocation());
+      New.Var = VD;
+      New.Callee = Info->FD;
+    }
+}
+
+FunctionSteps::FunctionSteps(const AnalysisContext &Context, const FunctionIndex &Index,
+                             const FunctionDecl *Function, const CFG &Graph) {
+  Builder Build(Context, Index, Function, *this);
+  BlockBegin.assign(Graph.getNumBlockIDs() + 1, 0);
+  // Blocks in ID order, so that each block's steps are one range.
+  std::vector<const CFGBlock *> ByID(Graph.getNumBlockIDs());
+  for (const CFGBlock *Block : Graph)
+    ByID[Block->getBlockID()] = Block;
+  for (unsigned ID = 0; ID < ByID.size(); ++ID) {
+    BlockBegin[ID] = Steps.size();
+    if (!ByID[ID])
+      continue;
+    for (const CFGElement &Element : *ByID[ID]) {
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+        Build.statement(S->getStmt());
+      else if (std::optional<CFGAutomaticObjDtor> Dtor = Element.getAs<CFGAutomaticObjDtor>())
+        Build.destructor(Dtor->getVarDecl());
+    }
+  }
+  BlockBegin.back() = Steps.size();
+}
+
+FunctionSteps::FunctionSteps(const AnalysisContext &Context, const FunctionIndex &Index,
+                             llvm::ArrayRef<const Stmt *> Statements) {
+  Builder Build(Context, Index, nullptr, *this);
+  for (const Stmt *S : Statements)
+    Build.statement(S);
+  BlockBegin = {0, unsigned(Steps.size())};
+}
+
+llvm::ArrayRef<Step> FunctionSteps::of(const CFGBlock &Block) const {
+  unsigned ID = Block.getBlockID();
+  return llvm::ArrayRef(Steps).slice(BlockBegin[ID], BlockBegin[ID + 1] - BlockBegin[ID]);
+}
+
+} // namespace clang::tidy::asyncctx

@@ -1,0 +1,117 @@
+//===--- FunctionSteps.h - asyncctx-tidy ----------------------------------===//
+//
+// What each element of a function's CFG does to the stores, found once from
+// the AST and the roles: the dataflow's instructions. The transfer functions
+// (utils/ScopeDataflow) and the reporter (utils/ScopeReporter) both read
+// these steps, so neither asks the role layer again, and what a statement
+// does is decided in one place.
+//
+//   Read         a READ of Store (not one that never returns null or empty,
+//                RoleTrait NeverNull)
+//   Enter        ENTER_WITH(Store)
+//   Disable      DISABLE(Store)
+//   Call         a call of a function of the translation unit that touches a
+//                store: its needs are read here, then its effects hold
+//   Handoff      a callable handed on (utils/Callables says where it runs)
+//   GuardBegins  a scope guard's variable is initialised
+//   GuardEnds    a scope guard's destructor runs
+//   RunsAtEnd    the lambda of a scope-exit guard runs at its destructor
+//   Suspend      co_await or co_yield (not in a coroutine whose task type,
+//                or not on an awaitable that, carries the context)
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNCCTX_TIDY_UTILS_FUNCTIONSTEPS_H
+#define ASYNCCTX_TIDY_UTILS_FUNCTIONSTEPS_H
+
+#include "Callables.h"
+#include "Roles.h"
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/ArrayRef.h"
+#include <vector>
+
+namespace clang {
+class CFG;
+class CFGBlock;
+class Stmt;
+class VarDecl;
+
+namespace tidy::asyncctx {
+
+struct AnalysisContext;
+class FunctionIndex;
+
+struct Step {
+  enum class Kind : uint8_t {
+    Read,
+    Enter,
+    Disable,
+    Call,
+    Handoff,
+    GuardBegins,
+    GuardEnds,
+    RunsAtEnd,
+    Suspend,
+  };
+  Kind K = Kind::Read;
+  /// GuardBegins: the guard sets nothing and only restores.
+  bool RestoresOnly = false;
+  /// Suspend: co_yield rather than co_await.
+  bool IsYield = false;
+  /// Read, Enter, Disable: the call; Call: the call or construction;
+  /// Suspend: the co_await or co_yield.
+  const Stmt *S = nullptr;
+  StoreRef Store;
+  /// Read: the READ function; Disable: the DISABLE function; Call: the
+  /// function called; RunsAtEnd: the lambda's call operator.
+  const FunctionDecl *Callee = nullptr;
+  /// GuardBegins, GuardEnds, RunsAtEnd: the guard's variable.
+  const VarDecl *Var = nullptr;
+  /// Where it happens: the call, the keyword, the variable.
+  SourceLocation Loc;
+  /// Call: the arguments, one for each of the callee's parameters.
+  llvm::ArrayRef<const Expr *> Args;
+  /// Handoff: its index in FunctionSteps::handoffs().
+  unsigned HandoffIndex = 0;
+};
+
+/// A callable handed on, with the call that hands it on.
+struct HandoffStep {
+  Handoff H;
+  /// The call or construction that hands it on, and what it calls there.
+  SourceLocation At;
+  const NamedDecl *By = nullptr;
+  /// The lambda is written at that call: its reads are reported where they
+  /// are, with a note at the call.
+  bool Inline = false;
+};
+
+class FunctionSteps {
+public:
+  /// The steps of every block of \p Graph, the CFG of \p Function's body.
+  FunctionSteps(const AnalysisContext &Context, const FunctionIndex &Index,
+                const FunctionDecl *Function, const CFG &Graph);
+  /// The steps of the calls in \p Statements, in that order, outside any
+  /// function (a namespace-scope variable's initializer).
+  FunctionSteps(const AnalysisContext &Context, const FunctionIndex &Index,
+                llvm::ArrayRef<const Stmt *> Statements);
+
+  llvm::ArrayRef<Step> of(const CFGBlock &Block) const;
+  /// Every step, for steps made of statements.
+  llvm::ArrayRef<Step> all() const { return Steps; }
+  const HandoffStep &handoff(const Step &S) const { return Handoffs[S.HandoffIndex]; }
+
+private:
+  class Builder;
+  std::vector<Step> Steps;
+  /// Where each block's steps begin in Steps, by block ID, and where the
+  /// last one's end.
+  std::vector<unsigned> BlockBegin;
+  std::vector<HandoffStep> Handoffs;
+};
+
+} // namespace tidy::asyncctx
+} // namespace clang
+
+#endif // ASYNCCTX_TIDY_UTILS_FUNCTIONSTEPS_H

@@ -1,0 +1,316 @@
+//===--- ScopeReporter.cpp - asyncctx-tidy --------------------------------===//
+
+#include "ScopeReporter.h"
+#include "AnalysisContext.h"
+#include "FunctionIndex.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang::tidy::asyncctx {
+
+ScopeReporter::ScopeReporter(const AnalysisContext &Context, const SummaryMap &Summaries,
+                             const FunctionSteps &Steps, const FunctionInfo *Current)
+    : Context(Context), Summaries(Summaries), Steps(Steps), Current(Current),
+      Transfer(Summaries) {}
+
+void ScopeReporter::read(const ReadSite &Site, const State &St) {
+  const StoreRef &Store = Site.Path.Store;
+  StoreState S = St.lookup(Store);
+  // A store that is a local variable of this function did not exist when the
+  // function started: whatever its callers had, it had no value.
+  const auto *Local = dyn_cast_or_null<VarDecl>(Store.Object);
+  if (S.Scopes.has(ScopeKind::Entry) && Current && Local && Local->hasLocalStorage() &&
+      !isa<ParmVarDecl>(Local) && Local->getDeclContext() == Current->FD) {
+    S.Scopes = S.Scopes.resolveEntry(ScopeSet::of(ScopeKind::No));
+    if (S.Scopes.only(ScopeKind::No))
+      S.Origin = {NoScopeOrigin::NewStore, Local->getLocation(), Local};
+  }
+  if (S.Scopes.has(ScopeKind::Entry) && Current) {
+    auto [It, Inserted] =
+        Result.Needs.insert({NeedKey{Store.key(), St.suspendedAt().isValid()}, Need()});
+    if (Inserted) {
+      // The need is this function's: its first call is its own, also where
+      // it is written in a lambda that this function runs in place.
+      It->second.Path = Site.Path;
+      if (!It->second.Path.Links.empty())
+        It->second.Path.Links.front().Caller = Current->FD;
+      It->second.SuspendedAt = St.suspendedAt();
+    }
+  }
+  if (!S.Scopes.has(ScopeKind::No))
+    return;
+  ReadFact Fact;
+  Fact.K = S.Scopes.only(ScopeKind::No) ? ReadFact::Kind::NoScope
+                                        : ReadFact::Kind::NoScopeOnSomePath;
+  Fact.Path = Site.Path;
+  Fact.Origin = S.Origin;
+  if (Site.StartLoc != S.Origin.Loc) {
+    Fact.StartLoc = Site.StartLoc;
+    Fact.StartedBy = Site.StartedBy;
+    Fact.StartedByBind = Site.StartedByBind;
+  }
+  Fact.Bindable = Site.Bindable;
+  Result.Reads.push_back(std::move(Fact));
+}
+
+void ScopeReporter::calleeNeeds(const FunctionDecl *Callee, SourceLocation Loc, const State &St,
+                                llvm::ArrayRef<const Expr *> Args) {
+  auto It = Summaries.find(Callee->getCanonicalDecl());
+  if (It == Summaries.end())
+    return;
+  for (const auto &Entry : It->second.Needs) {
+    ReadSite Site;
+    Site.Path = Entry.second.Path.through(Current ? Current->FD : nullptr, Callee, Loc);
+    Site.Path.Store = storeAtCall(Entry.second.Path.Store, Callee, Args);
+    read(Site, St);
+  }
+}
+
+void ScopeReporter::handedOnNeeds(const HandoffStep &HS, const State &Runs,
+                                  const StoreRef *OnlyStore, const std::optional<ScopeEnd> &End,
+                                  const State *HandedFrom) {
+  const FunctionDecl *Callable = HS.H.Callable->getDefinition() ? HS.H.Callable->getDefinition()
+                                                                 : HS.H.Callable;
+  if (Current && Callable->getCanonicalDecl() == Current->FD->getCanonicalDecl())
+    return;
+  auto It = Summaries.find(Callable->getCanonicalDecl());
+  if (It == Summaries.end())
+    return;
+  for (const auto &Entry : It->second.Needs) {
+    const Need &N = Entry.second;
+    // Handed on, its parameters are none of the caller's stores.
+    StoreRef Store = storeAtCall(N.Path.Store, Callable, {});
+    if (OnlyStore && OnlyStore->key() != Store.key())
+      continue;
+    // A coroutine's reads where the scope that calls it has already ended.
+    std::optional<State> Ended;
+    if (End && End->Store.key() == Store.key() && (End->Lazy || Entry.first.AfterSuspension)) {
+      Ended = Runs;
+      if (End->Lazy)
+        Ended->clear(Store, {NoScopeOrigin::LazyCoroutine, End->At, End->By});
+      else
+        Ended->clear(Store, {NoScopeOrigin::Suspended, N.SuspendedAt, End->By});
+    }
+    ReadSite Site;
+    if (HS.Inline) {
+      // The lambda is written here: its reads are where the user looks.
+      Site.Path = N.Path;
+      Site.StartLoc = HS.At;
+      Site.StartedBy = HS.By;
+      Site.StartedByBind = HS.H.By == Role::Bind;
+    } else {
+      Site.Path = N.Path.through(Current ? Current->FD : nullptr, Callable, HS.H.Arg->getBeginLoc());
+    }
+    Site.Path.Store = Store;
+    // Handed elsewhere from where the store's scope may be active: bind
+    // would carry it (and where it is not, bind carries no value, as now). A
+    // parameter that takes only a function pointer (pthread_create) cannot
+    // take what bind returns.
+    if (HandedFrom && !HandedFrom->lookup(Store).Scopes.only(ScopeKind::No) && Store.Object &&
+        !HS.H.Arg->getType()->isFunctionPointerType() &&
+        Context.Roles.findMemberWithRole(Store.Class, Role::Bind))
+      Site.Bindable = HS.H.Arg;
+    read(Site, Ended ? *Ended : Runs);
+  }
+}
+
+void ScopeReporter::handoff(const HandoffStep &HS, const State &St) {
+  const Handoff &H = HS.H;
+  // RUN's and BIND's scope ends when the callable returns: for a coroutine,
+  // at its first suspension, or before its body for a lazy one.
+  std::optional<ScopeEnd> End;
+  if ((H.By == Role::Run || H.By == Role::Bind) &&
+      (H.Coroutine == CoroutineKind::Eager || H.Coroutine == CoroutineKind::Lazy))
+    End = ScopeEnd{H.Store, H.Coroutine == CoroutineKind::Lazy, HS.At, HS.By};
+  switch (H.Where) {
+  case RunsIn::Caller: {
+    State Inside = St;
+    if (H.By == Role::Run)
+      Inside.enter(H.Store);
+    else
+      Inside.clear(H.Store, {NoScopeOrigin::Exit, HS.At, HS.By});
+    handedOnNeeds(HS, Inside, nullptr, End, nullptr);
+    return;
+  }
+  case RunsIn::Bound:
+    handedOnNeeds(HS, St, &H.Store, End, nullptr);
+    return;
+  case RunsIn::NewThread: {
+    NoScopeOrigin Origin = Context.Roles.roleOf(HS.By) == Role::Spawn ? NoScopeOrigin::Spawned
+                                                                      : NoScopeOrigin::Thread;
+    handedOnNeeds(HS, State::noScope({Origin, HS.At, HS.By}), nullptr, std::nullopt, &St);
+    return;
+  }
+  case RunsIn::Invocation:
+    return; // an invocation of its own, analysed from its start
+  }
+}
+
+void ScopeReporter::enter(const Step &S, const State &St) {
+  EnterWithFact Fact;
+  Fact.Call = cast<CallExpr>(S.S);
+  Fact.Callee = S.Callee;
+  Fact.Store = S.Store;
+  if (Current) {
+    Fact.Function = Current->FD;
+    Fact.Entry = Current->EntryOnly ? Current->Entry : EntryKind::None;
+  }
+  Fact.RunMember = Context.Roles.findMemberWithRole(S.Store.Class, Role::Run);
+  if (St.restoredByGuard(S.Store))
+    Fact.Closed = EnterWithFact::Closing::ByRestoringGuard;
+  Result.EnterWiths.push_back(Fact);
+}
+
+void ScopeReporter::suspend(const Step &S, const State &St) {
+  // The scopes this coroutine opened in its own body stay on this thread
+  // while it waits. They are reported here; the reads after the suspension
+  // are not reported again for the same cause (the state keeps them In).
+  for (const auto &Entry : St.stores()) {
+    const StoreState &Open = Entry.second;
+    if (!Open.Scopes.has(ScopeKind::In))
+      continue; // open on some path to here is enough: that path suspends in it
+    SuspendFact Fact{S.S, S.Loc, S.IsYield, Current->FD, Open.Store, {}, nullptr, false};
+    if (Open.Guard) {
+      Fact.OpenedAt = Open.Guard->getLocation();
+      Fact.OpenedBy = Open.Guard;
+      Fact.OpenedByGuard = true;
+    } else if (Open.enteredHere()) {
+      Fact.OpenedAt = Open.EnteredBy->getExprLoc();
+      Fact.OpenedBy = Open.EnteredBy->getDirectCallee();
+    } else {
+      continue;
+    }
+    Result.Suspends.push_back(Fact);
+  }
+}
+
+void ScopeReporter::closings(const State &Before, const State &After) {
+  for (const auto &Entry : Before.stores()) {
+    const StoreState &Was = Entry.second;
+    if (Was.enteredHere() && !After.get(Entry.first).Scopes.has(ScopeKind::In))
+      Closed.insert(Was.EnteredBy);
+  }
+}
+
+void ScopeReporter::markClosed() {
+  // Blocks are not walked in the order they run: a DISABLE may come before
+  // the ENTER_WITH it ends.
+  for (EnterWithFact &Fact : Result.EnterWiths)
+    if (Fact.Closed == EnterWithFact::Closing::None && Closed.count(Fact.Call))
+      Fact.Closed = EnterWithFact::Closing::ByDisable;
+}
+
+void ScopeReporter::step(const Step &S, State &St) {
+  switch (S.K) {
+  case Step::Kind::Read: {
+    ReadSite Site;
+    Site.Path.Store = S.Store;
+    Site.Path.ReadLoc = S.Loc;
+    Site.Path.ReadFunction = S.Callee;
+    read(Site, St);
+    break;
+  }
+  case Step::Kind::Call:
+    calleeNeeds(S.Callee, S.Loc, St, S.Args);
+    break;
+  case Step::Kind::Handoff:
+    handoff(Steps.handoff(S), St);
+    break;
+  case Step::Kind::Enter:
+    enter(S, St);
+    break;
+  case Step::Kind::Suspend:
+    suspend(S, St);
+    break;
+  case Step::Kind::Disable:
+  case Step::Kind::GuardBegins:
+  case Step::Kind::GuardEnds:
+  case Step::Kind::RunsAtEnd:
+    break;
+  }
+  bool MayClose =
+      S.K == Step::Kind::Disable || S.K == Step::Kind::Call || S.K == Step::Kind::RunsAtEnd;
+  if (!MayClose) {
+    Transfer.apply(S, St);
+    return;
+  }
+  State Before = St;
+  Transfer.apply(S, St);
+  closings(Before, St);
+}
+
+/// Where a block ends the function: its return or throw, else the body's end.
+static SourceLocation endOf(const CFGBlock &Block, const FunctionDecl *FD) {
+  for (auto It = Block.rbegin(); It != Block.rend(); ++It)
+    if (std::optional<CFGStmt> S = It->getAs<CFGStmt>()) {
+      if (isa<ReturnStmt, CXXThrowExpr, CoreturnStmt>(S->getStmt()))
+        return S->getStmt()->getBeginLoc();
+      break;
+    }
+  const Stmt *Body = FD->getBody();
+  if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Body))
+    return Block->getRBracLoc();
+  return FD->getEndLoc();
+}
+
+void ScopeReporter::leaks(const State &AtEnd, SourceLocation EndLoc,
+                          llvm::SmallPtrSetImpl<const CallExpr *> &Seen) {
+  // One fact per ENTER_WITH: the first path that ends with its value current.
+  for (const auto &Entry : AtEnd.stores()) {
+    const StoreState &S = Entry.second;
+    if (!S.Scopes.has(ScopeKind::In) || !S.EnteredBy || !Seen.insert(S.EnteredBy).second)
+      continue;
+    LeakFact Leak;
+    Leak.Entered.Call = S.EnteredBy;
+    Leak.Entered.Callee = S.EnteredBy->getDirectCallee();
+    Leak.Entered.Store = S.Store;
+    Leak.Invocation = Current->FD;
+    Leak.ViaLoc = S.EnteredVia;
+    Leak.EndLoc = EndLoc;
+    Result.Leaks.push_back(std::move(Leak));
+  }
+}
+
+FunctionResult ScopeReporter::report(const CFG &Graph, const BlockStates &AtEntry,
+                                     bool FindLeaks) {
+  if (const std::optional<State> &AtExit = AtEntry[Graph.getExit().getBlockID()])
+    for (const auto &Item : AtExit->stores())
+      if (!Item.second.Scopes.only(ScopeKind::Entry))
+        Result.Effects.push_back(Item.second);
+  llvm::SmallPtrSet<const CallExpr *, 4> Leaked;
+  for (const CFGBlock *Block : Graph) {
+    if (!AtEntry[Block->getBlockID()])
+      continue; // unreachable
+    State St = *AtEntry[Block->getBlockID()];
+    for (const Step &S : Steps.of(*Block))
+      step(S, St);
+    if (FindLeaks && llvm::any_of(Block->succs(), [&](const CFGBlock::AdjacentBlock &Succ) {
+          return Succ.getReachableBlock() == &Graph.getExit();
+        }))
+      leaks(St, endOf(*Block, Current->FD), Leaked);
+  }
+  markClosed();
+  return std::move(Result);
+}
+
+FunctionResult ScopeReporter::reportStatements(State Start) {
+  for (const Step &S : Steps.all())
+    step(S, Start);
+  markClosed();
+  return std::move(Result);
+}
+
+void ScopeReporter::reportCall(const FunctionDecl *Callee, SourceLocation Loc, const State &St,
+                               FunctionResult &Out) {
+  calleeNeeds(Callee, Loc, St, {});
+  std::move(Result.Reads.begin(), Result.Reads.end(), std::back_inserter(Out.Reads));
+  Result.Reads.clear();
+}
+
+} // namespace clang::tidy::asyncctx
