@@ -30,16 +30,11 @@ llvm::StringRef lineIndent(SourceLocation Loc, const SourceManager &SM) {
 }
 
 
-std::vector<FixItHint> buildEdits(const RewritePlan &Plan, ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  const LangOptions &LO = Ctx.getLangOpts();
+/// `s.enter_with(v);` becomes `s.run(v, [&] {` (with `return ` before it in
+/// the return form).
+void openLambda(const RewritePlan &Plan, const SourceManager &SM, const LangOptions &LO,
+                std::vector<FixItHint> &Edits) {
   const CallExpr *Call = Plan.Call;
-  const CompoundStmt *Block = Plan.Block;
-  const Stmt *Disable = Plan.Disable;
-  SourceLocation RegionBegin = Plan.RegionBegin, RegionEnd = Plan.RegionEnd;
-  std::vector<FixItHint> Edits;
-
-  // The callee's name becomes the RUN member's.
   SourceLocation NameLoc;
   const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
   if (const auto *ME = dyn_cast<MemberExpr>(Callee))
@@ -53,22 +48,18 @@ std::vector<FixItHint> buildEdits(const RewritePlan &Plan, ASTContext &Ctx) {
         "return "));
   Edits.push_back(FixItHint::CreateReplacement(CharSourceRange::getTokenRange(NameLoc, NameLoc),
                                                Plan.RunMember->getName()));
-  // `);` opens the lambda.
   Edits.push_back(FixItHint::CreateReplacement(
-      CharSourceRange::getCharRange(Call->getRParenLoc(), RegionBegin), ", " + Plan.LambdaIntro + " {"));
+      CharSourceRange::getCharRange(Call->getRParenLoc(), Plan.RegionBegin),
+      ", " + Plan.LambdaIntro + " {"));
+}
 
-  // One more indent unit on every wrapped line, never inside a string
-  // literal.
-  llvm::StringRef Base = lineIndent(Call->getBeginLoc(), SM);
-  llvm::StringRef Outer = lineIndent(Block->getLBracLoc(), SM);
-  std::string Unit = "  ";
-  if (Base.size() > Outer.size() && Base.starts_with(Outer))
-    Unit = Base.drop_front(Outer.size()).str();
-  else if (Base.contains('\t'))
-    Unit = "\t";
-
-  std::pair<FileID, unsigned> Begin = SM.getDecomposedLoc(RegionBegin);
-  unsigned EndOffset = SM.getFileOffset(RegionEnd);
+/// One more indent unit (\p Unit) on every wrapped line, never inside a
+/// string literal; a preprocessor directive written at the line's start
+/// stays there.
+void indentWrapped(const RewritePlan &Plan, llvm::StringRef Unit, const SourceManager &SM,
+                   const LangOptions &LO, std::vector<FixItHint> &Edits) {
+  std::pair<FileID, unsigned> Begin = SM.getDecomposedLoc(Plan.RegionBegin);
+  unsigned EndOffset = SM.getFileOffset(Plan.RegionEnd);
   llvm::StringRef Buffer = SM.getBufferData(Begin.first);
   llvm::SmallVector<std::pair<unsigned, unsigned>, 4> Protected;
   Lexer Raw(SM.getLocForStartOfFile(Begin.first), LO, Buffer.begin(),
@@ -88,29 +79,35 @@ std::vector<FixItHint> buildEdits(const RewritePlan &Plan, ASTContext &Ctx) {
     });
     size_t LineEnd = Buffer.find('\n', Offset + 1);
     llvm::StringRef Line = Buffer.slice(Offset + 1, std::min<size_t>(LineEnd, Buffer.size()));
-    // A preprocessor directive written at the line's start stays there.
     if (!InLiteral && !Line.trim().empty() && !Line.starts_with("#"))
       Edits.push_back(FixItHint::CreateInsertion(
           SM.getLocForStartOfFile(Begin.first).getLocWithOffset(Offset + 1), Unit));
   }
+}
 
-  SourceLocation FileStart = SM.getLocForStartOfFile(Begin.first);
+/// `});` closes the lambda: after the last wrapped statement (and a line
+/// comment that ends its line), or in the place of the DISABLE that bounded
+/// the wrapped statements.
+void closeLambda(const RewritePlan &Plan, llvm::StringRef Base, const SourceManager &SM,
+                 const LangOptions &LO, std::vector<FixItHint> &Edits) {
+  FileID File = SM.getFileID(Plan.RegionEnd);
+  SourceLocation FileStart = SM.getLocForStartOfFile(File);
+  llvm::StringRef Buffer = SM.getBufferData(File);
+  unsigned EndOffset = SM.getFileOffset(Plan.RegionEnd);
   std::string Close = "\n" + Base.str() + "});";
-  if (!Disable) {
-    // `});` closes the lambda, after a line comment that ends the last
-    // wrapped line.
-    SourceLocation CloseAt = RegionEnd;
+  if (!Plan.Disable) {
+    SourceLocation CloseAt = Plan.RegionEnd;
     size_t EndOfLine = Buffer.find('\n', EndOffset);
     if (EndOfLine != llvm::StringRef::npos &&
         Buffer.slice(EndOffset, EndOfLine).ltrim().starts_with("//"))
       CloseAt = FileStart.getLocWithOffset(EndOfLine);
     Edits.push_back(FixItHint::CreateInsertion(CloseAt, Close));
-    return Edits;
+    return;
   }
-  // `});` takes the place of the DISABLE that bounded the wrapped statements;
-  // what stood between them (comments) stays after it. One replacement, not
-  // an insertion and a removal: clang widens a bare removal that leaves two
-  // whitespace characters side by side.
+  // What stood between the last statement and the DISABLE (comments) stays
+  // after it. One replacement, not an insertion and a removal: clang widens
+  // a bare removal that leaves two whitespace characters side by side.
+  const Stmt *Disable = Plan.Disable;
   unsigned DisableBegin = SM.getFileOffset(
       Lexer::makeFileCharRange(CharSourceRange::getTokenRange(Disable->getSourceRange()), SM, LO)
           .getBegin());
@@ -118,8 +115,25 @@ std::vector<FixItHint> buildEdits(const RewritePlan &Plan, ASTContext &Ctx) {
   llvm::StringRef Between = Buffer.slice(EndOffset, DisableBegin).rtrim(" \t");
   Between.consume_back("\n");
   Edits.push_back(FixItHint::CreateReplacement(
-      CharSourceRange::getCharRange(RegionEnd, FileStart.getLocWithOffset(DisableEnd)),
+      CharSourceRange::getCharRange(Plan.RegionEnd, FileStart.getLocWithOffset(DisableEnd)),
       Close + Between.str()));
+}
+
+std::vector<FixItHint> buildEdits(const RewritePlan &Plan, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  // The indent unit is what the call's line adds to its block's.
+  llvm::StringRef Base = lineIndent(Plan.Call->getBeginLoc(), SM);
+  llvm::StringRef Outer = lineIndent(Plan.Block->getLBracLoc(), SM);
+  std::string Unit = "  ";
+  if (Base.size() > Outer.size() && Base.starts_with(Outer))
+    Unit = Base.drop_front(Outer.size()).str();
+  else if (Base.contains('\t'))
+    Unit = "\t";
+  std::vector<FixItHint> Edits;
+  openLambda(Plan, SM, LO, Edits);
+  indentWrapped(Plan, Unit, SM, LO, Edits);
+  closeLambda(Plan, Base, SM, LO, Edits);
   return Edits;
 }
 
