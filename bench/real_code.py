@@ -3,6 +3,10 @@
 project's files and prints each finding (docs/real-code.md has the results).
 
     python3 bench/real_code.py folly /path/to/folly-checkout
+    python3 bench/real_code.py folly-production /path/to/folly-checkout
+    python3 bench/real_code.py fbthrift /path/to/fbthrift --with folly=/path/to/folly
+    python3 bench/real_code.py proxygen /path/to/proxygen --with folly=/path/to/folly \\
+        --with fizz=/path/to/fizz --with wangle=/path/to/wangle --with mvfst=/path/to/mvfst
     python3 bench/real_code.py opentelemetry-cpp /path/to/opentelemetry-cpp
     python3 bench/real_code.py opentelemetry-cpp-contrib /path/to/contrib \\
         --with opentelemetry-cpp=/path/to/opentelemetry-cpp
@@ -22,9 +26,18 @@ Requirements (Debian 12): the build's asyncctx-tidy, and for the real headers
   libfast-float-dev libxxhash-dev libgtest-dev libgmock-dev libbenchmark-dev
   liblog4cxx-dev libspdlog-dev nlohmann-json3-dev libcurl4-openssl-dev libprotobuf-dev
   libgrpc++-dev
-Stand-ins (the only ones): folly/folly-config.h, which CMake generates; this
-script writes it into <out>/stubs from the checkout's
-CMake/folly-config.h.cmake, with the features Debian 12 has switched on.
+Meta's libraries that Debian does not package (folly, and for proxygen fizz,
+wangle and mvfst) are checkouts given with --with.
+
+Stand-ins (the only ones): the headers the projects' CMake generates, which
+this script writes into <out>/stubs from the checkouts' own templates and
+inputs: folly/folly-config.h (from CMake/folly-config.h.cmake, with the
+features Debian 12 has switched on), fizz/fizz-config.h, wangle/wangle-config.h,
+quic/quic-logging-config.h, and proxygen's HTTPCommonHeaders.h,
+TraceEventType.h and TraceFieldType.h (the substitutions of its
+gen_HTTPCommonHeaders.sh and gen_trace_event_constants.py). Code the thrift
+compiler generates (fbthrift's gen-cpp2/) has none: the files that need it
+are left out of the lists, which say so.
 
 A file that has compile errors is counted apart (its asyncctx findings still
 count); a crash is a non-zero exit from a signal or a "Stack dump".
@@ -56,24 +69,81 @@ FOLLY_ON = {
 }
 
 
-def write_folly_config(checkout, stubs):
-    template = os.path.join(checkout, "CMake", "folly-config.h.cmake")
+# The config headers CMake writes from a template: the template (in the
+# checkout), where the header goes (under the stubs), what is switched on,
+# and the @VALUES@.
+CMAKE_CONFIGS = {
+    "folly": ("CMake/folly-config.h.cmake", "folly/folly-config.h", FOLLY_ON, {}),
+    "fizz": ("fizz/fizz-config.h.in", "fizz/fizz-config.h",
+             {"FIZZ_HAVE_SODIUM", "FIZZ_CERTIFICATE_USE_OPENSSL_CERT"},  # the second: its CMake default
+             {"FIZZ_LOGGING_BACKEND": "GLOG"}),
+    "wangle": ("wangle/wangle-config.h.in", "wangle/wangle-config.h", set(),
+               {"WANGLE_LOGGING_BACKEND": "GLOG"}),
+    "mvfst": ("quic/quic-logging-config.h.in", "quic/quic-logging-config.h", set(),
+              {"MVFST_LOGGING_BACKEND": "GLOG"}),
+}
+
+
+def write_cmake_config(project, checkout, stubs):
+    template, header, on, values = CMAKE_CONFIGS[project]
+    template = os.path.join(checkout, template)
     if not os.path.exists(template):
         return
     out = []
     for line in open(template):
         m = re.match(r"#cmakedefine01 (\w+)", line)
         if m:
-            out.append("#define %s %d\n" % (m.group(1), m.group(1) in FOLLY_ON))
+            out.append("#define %s %d\n" % (m.group(1), m.group(1) in on))
             continue
         m = re.match(r"#cmakedefine (\w+)(.*)", line)
         if m:
-            out.append("#define %s%s\n" % m.groups() if m.group(1) in FOLLY_ON else "/* #undef %s */\n" % m.group(1))
+            out.append("#define %s%s\n" % m.groups() if m.group(1) in on else "/* #undef %s */\n" % m.group(1))
             continue
-        out.append(line)
-    os.makedirs(os.path.join(stubs, "folly"), exist_ok=True)
-    with open(os.path.join(stubs, "folly", "folly-config.h"), "w") as f:
+        out.append(re.sub(r"@(\w+)@", lambda v: values[v.group(1)], line))
+    os.makedirs(os.path.dirname(os.path.join(stubs, header)), exist_ok=True)
+    with open(os.path.join(stubs, header), "w") as f:
         f.write("".join(out))
+
+
+def write_proxygen_headers(checkout, stubs):
+    """proxygen/lib/http/HTTPCommonHeaders.h, which proxygen's CMake makes
+    with gen_HTTPCommonHeaders.sh from HTTPCommonHeaders.txt and
+    perfect_hash_table_template.h: the same substitutions, in Python (the
+    .cpp half, a gperf table, is not needed to parse the users)."""
+    names = os.path.join(checkout, "proxygen", "lib", "http", "HTTPCommonHeaders.txt")
+    template = os.path.join(checkout, "proxygen", "lib", "utils", "perfect_hash_table_template.h")
+    if not (os.path.exists(names) and os.path.exists(template)):
+        return
+    headers = [line.split()[0] for line in open(names) if line.split()]
+    out = []
+    for line in open(template):
+        if line.split()[:1] == ["%%%%%"]:
+            for i, h in enumerate(headers, 1):
+                out.append("  HTTP_HEADER_%s = %d,\n" % (h.replace("-", "_").replace(":", "COLON_").upper(), i + 1))
+            continue
+        if line.split()[:1] == ["$$$$$"]:
+            out.append("  constexpr static uint64_t num_codes = %d;\n" % (len(headers) + 2))
+            continue
+        for key, value in (("%%name%%", "HTTPCommonHeaders"), ("%%name_enum%%", "HTTPHeaderCode"),
+                           ("%%enum_prefix%%", "HTTP_HEADER"),
+                           ("%%table_type_name%%", "HTTPCommonHeaderTableType")):
+            line = line.replace(key, value)
+        out.append(line)
+    os.makedirs(os.path.join(stubs, "proxygen", "lib", "http"), exist_ok=True)
+    with open(os.path.join(stubs, "proxygen", "lib", "http", "HTTPCommonHeaders.h"), "w") as f:
+        f.write("".join(out))
+    # TraceEventType.h and TraceFieldType.h: what gen_trace_event_constants.py
+    # writes from utils/samples/<name>.txt (an enum class and two lookups).
+    os.makedirs(os.path.join(stubs, "proxygen", "lib", "utils"), exist_ok=True)
+    for name in ("TraceEventType", "TraceFieldType"):
+        items = [m.group(1) for m in (re.match(r'(.*), "(.*)"', line)
+                                      for line in open(os.path.join(checkout, "proxygen", "lib", "utils", "samples", name + ".txt")))
+                 if m]
+        with open(os.path.join(stubs, "proxygen", "lib", "utils", name + ".h"), "w") as f:
+            f.write("#pragma once\n\n#include <string>\n\nnamespace proxygen {\n\nenum class %s {\n" % name)
+            f.write("".join("    %s,\n" % item for item in items))
+            f.write("};\n\nextern const std::string& get%sString(%s);\n" % (name, name))
+            f.write("extern %s get%sFromString(const std::string&);\n}\n" % (name, name))
 
 
 def read_list(project):
@@ -130,13 +200,19 @@ def main():
     out = os.path.abspath(args.out or os.path.join(os.environ.get("ASYNCCTX_BUILD_DIR", os.path.join(ROOT, "build")), "real-code", args.project))
     stubs = os.path.join(out, "stubs")
     os.makedirs(stubs, exist_ok=True)
-    if args.project == "folly":
-        write_folly_config(checkout, stubs)
     flags_text, header_filter, files = read_list(args.project)
     subst = {"checkout": checkout, "stubs": stubs}
     for item in args.__dict__["with"]:
         name, _, path = item.partition("=")
         subst[name] = os.path.abspath(path)
+    # The generated headers: from each checkout, the one analysed (folly and
+    # folly-production) or one the flags name ({folly}, {fizz}, ...).
+    for name in CMAKE_CONFIGS:
+        where = subst.get(name, checkout if args.project.split("-")[0] == name else None)
+        if where:
+            write_cmake_config(name, where, stubs)
+    if args.project == "proxygen":
+        write_proxygen_headers(checkout, stubs)
     flags = [re.sub(r"\{([\w-]+)\}", lambda m: subst[m.group(1)], f) for f in shlex.split(flags_text)]
     if args.only:
         files = [f for f in files if re.search(args.only, f)]

@@ -1,13 +1,18 @@
-// folly's <folly/executors/InlineExecutor.h>, with the real names:
-// folly::InlineExecutor (through folly::InlineLikeExecutor) and its
-// instance(); add() runs the function at once.
+// folly's <folly/executors/InlineExecutor.h> (folly
+// ff98381ea68687a95c6185326db933aa6124d4c5): folly::InlineExecutor (through
+// folly::InlineLikeExecutor) and its instance(); add() runs the function at
+// once, so it runs in the caller's RequestContext (and whatever it sets is
+// not undone).
 #pragma once
 
 #include <folly/Executor.h>
 
 namespace folly {
 
-class InlineLikeExecutor : public Executor {};
+class InlineLikeExecutor : public virtual Executor {
+public:
+  ~InlineLikeExecutor() override {}
+};
 
 class InlineExecutor : public InlineLikeExecutor {
 public:

@@ -1,7 +1,9 @@
 // The parts of folly's <folly/io/async/Request.h> that the folly profile
 // names, with the real signatures (static members, both setContext
 // overloads) and the guards' real bodies; the data and hazard-pointer
-// machinery are left out.
+// machinery are left out. Checked against folly
+// ff98381ea68687a95c6185326db933aa6124d4c5 (RequestContextScopeGuard
+// privately derives from RequestContextSaverScopeGuard, as there).
 #pragma once
 
 #include <memory>
@@ -39,40 +41,46 @@ public:
   static std::shared_ptr<RequestContext> saveContext();
 };
 
-class RequestContextScopeGuard {
+// Saves the current context and restores it when it goes out of scope; it
+// sets nothing itself.
+class RequestContextSaverScopeGuard {
+public:
+  RequestContextSaverScopeGuard() : RequestContextSaverScopeGuard(RequestContext::saveContext()) {}
+
+  RequestContextSaverScopeGuard(const RequestContextSaverScopeGuard &) = delete;
+  RequestContextSaverScopeGuard &operator=(const RequestContextSaverScopeGuard &) = delete;
+  RequestContextSaverScopeGuard(RequestContextSaverScopeGuard &&) = delete;
+  RequestContextSaverScopeGuard &operator=(RequestContextSaverScopeGuard &&) = delete;
+
+  ~RequestContextSaverScopeGuard() { RequestContext::setContext(std::move(prev_)); }
+
+protected:
+  explicit RequestContextSaverScopeGuard(std::shared_ptr<RequestContext> &&ctx)
+      : prev_(std::move(ctx)) {}
+
 private:
   std::shared_ptr<RequestContext> prev_;
+};
 
+class RequestContextScopeGuard : private RequestContextSaverScopeGuard {
 public:
-  RequestContextScopeGuard(const RequestContextScopeGuard &) = delete;
-  RequestContextScopeGuard &operator=(const RequestContextScopeGuard &) = delete;
-
   // Create a new RequestContext and reset to the original value when this
   // goes out of scope.
-  RequestContextScopeGuard() : prev_(RequestContext::create()) {}
+  RequestContextScopeGuard() : RequestContextSaverScopeGuard(RequestContext::create()) {}
 
+  // Set a RequestContext that was previously captured by saveContext(). It
+  // will be automatically reset to the original value when this goes out of
+  // scope.
   explicit RequestContextScopeGuard(std::shared_ptr<RequestContext> const &ctx)
-      : prev_(RequestContext::setContext(ctx)) {}
+      : RequestContextSaverScopeGuard(RequestContext::setContext(ctx)) {}
   explicit RequestContextScopeGuard(std::shared_ptr<RequestContext> &&ctx)
-      : prev_(RequestContext::setContext(std::move(ctx))) {}
-
-  ~RequestContextScopeGuard() { RequestContext::setContext(std::move(prev_)); }
+      : RequestContextSaverScopeGuard(RequestContext::setContext(std::move(ctx))) {}
 };
 
 struct ShallowCopyRequestContextScopeGuard {
   ShallowCopyRequestContextScopeGuard();
   ShallowCopyRequestContextScopeGuard(const std::string &val, std::unique_ptr<int> data);
   ~ShallowCopyRequestContextScopeGuard() { RequestContext::setContext(std::move(prev_)); }
-
-private:
-  std::shared_ptr<RequestContext> prev_;
-};
-
-// Saves the current context and restores it when it goes out of scope; it
-// sets nothing itself.
-struct RequestContextSaverScopeGuard {
-  RequestContextSaverScopeGuard() : prev_(RequestContext::saveContext()) {}
-  ~RequestContextSaverScopeGuard() { RequestContext::setContext(std::move(prev_)); }
 
 private:
   std::shared_ptr<RequestContext> prev_;
