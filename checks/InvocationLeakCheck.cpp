@@ -37,7 +37,11 @@ void InvocationLeakCheck::reportKeptValues(const ScopeFacts &Facts, ASTContext &
                                                                  : Kept.Target->getNameAsString();
     diag(Kept.Loc, "a value read from store '%0' is kept in '%1', which outlives the invocation")
         << Kept.Store.name(Ctx.getPrintingPolicy()) << Name;
-    diag(Kept.Read->getExprLoc(), "read here", DiagnosticIDs::Note);
+    if (const ExternalRead *Elsewhere = Kept.ReadElsewhere)
+      diag(Kept.Loc, "read here (%0), in %1", DiagnosticIDs::Note)
+          << Elsewhere->At.Shown << Elsewhere->Reader;
+    else
+      diag(Kept.Read->getExprLoc(), "read here", DiagnosticIDs::Note);
   }
 }
 
@@ -80,6 +84,10 @@ void InvocationLeakCheck::reportLeaks(const ScopeFacts &Facts, ASTContext &Ctx) 
   RoleLayer Roles(roles());
   RunRewriteCache Rewrites(Roles);
   for (const LeakFact &Leak : Facts.Leaks) {
+    if (Leak.Entered.Elsewhere) {
+      reportLeakElsewhere(Leak, Ctx);
+      continue;
+    }
     SourceLocation Loc = Leak.Entered.Call->getExprLoc();
     std::string Store = Leak.Entered.Store.name(Policy);
     std::string Invocation = describeFunction(Leak.Invocation);
@@ -99,6 +107,25 @@ void InvocationLeakCheck::reportLeaks(const ScopeFacts &Facts, ASTContext &Ctx) 
     diag(Leak.EndLoc, "%0 can end here with the value still current", DiagnosticIDs::Note)
         << Invocation;
   }
+}
+
+void InvocationLeakCheck::reportLeakElsewhere(const LeakFact &Leak, ASTContext &Ctx) {
+  // The ENTER_WITH is in another file: the warning stands where it is, as
+  // in a run over all the code, in that file opened for the purpose; only
+  // where that file cannot be read, at the call that leads there.
+  const ExternalCall &Entered = *Leak.Entered.Elsewhere;
+  SourceLocation Loc = locationOf(Entered.At, Ctx.getSourceManager());
+  bool There = Loc.isValid();
+  if (!There)
+    Loc = Leak.ViaLoc;
+  std::string Invocation = describeFunction(Leak.Invocation);
+  diag(Loc, "store '%0' can still hold the value %1 made current when %2 ends")
+      << Leak.Entered.Store.name(Ctx.getPrintingPolicy()) << Entered.Callee << Invocation;
+  if (!There)
+    diag(Loc, "%0 makes it current (%1)", DiagnosticIDs::Note) << Entered.Callee << Entered.At.Shown;
+  diag(Leak.ViaLoc, "%0 calls it here", DiagnosticIDs::Note) << Invocation;
+  diag(Leak.EndLoc, "%0 can end here with the value still current", DiagnosticIDs::Note)
+      << Invocation;
 }
 
 } // namespace clang::tidy::asyncctx

@@ -21,6 +21,9 @@ public:
 private:
   void checkTranslationUnit(const ScopeFacts &Facts, ASTContext &Ctx) override;
   void reportLeaks(const ScopeFacts &Facts, ASTContext &Ctx);
+  /// A leak of an ENTER_WITH in another file (the facts of that file say
+  /// what the function called here does).
+  void reportLeakElsewhere(const LeakFact &Leak, ASTContext &Ctx);
   void reportKeptValues(const ScopeFacts &Facts, ASTContext &Ctx);
   void reportNeverEndingScopes(const ScopeFacts &Facts, ASTContext &Ctx);
 

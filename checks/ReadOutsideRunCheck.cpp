@@ -112,6 +112,13 @@ void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
 }
 
 void ReadOutsideRunCheck::explainOrigin(const ReadFact &Fact, const std::string &Store) {
+  // What another file's facts name as the origin: a DISABLE there, which a
+  // function of that file called. Its place is named in the note's text.
+  if (const ExternalCall *Elsewhere = Fact.Origin.Elsewhere) {
+    diag(Fact.Path.start(), "%0 cleared the store (%1)", DiagnosticIDs::Note)
+        << Elsewhere->Callee << Elsewhere->At.Shown;
+    return;
+  }
   const NamedDecl *Origin = Fact.Origin.Decl;
   SourceLocation Loc = Fact.Origin.Loc;
   if (Fact.K == ReadFact::Kind::UnknownCallers) {
@@ -175,13 +182,29 @@ void ReadOutsideRunCheck::explainChain(const ReadFact &Fact, const std::string &
       Fact.Path.Links.empty() ? 0 : 1);
   if (Fact.Path.Links.empty())
     return;
+  // A call or read in another file has no place in this translation unit:
+  // its note stands at the last place here, and names its own in its text.
+  SourceLocation Here = Fact.Path.start();
   size_t Shown = MaxChainNotes && Below.size() > MaxChainNotes ? MaxChainNotes - 1 : Below.size();
-  for (const ChainLink &Link : Below.take_front(Shown))
-    diag(Link.CallLoc, "%0 reads '%1' through %2 here", DiagnosticIDs::Note)
+  for (const ChainLink &Link : Below.take_front(Shown)) {
+    if (const ExternalLink *Elsewhere = Link.Elsewhere) {
+      diag(Here, "%0 reads '%1' through %2 here (%3)", DiagnosticIDs::Note)
+          << Elsewhere->Caller << Store << Elsewhere->Callee << Elsewhere->At.Shown;
+      continue;
+    }
+    Here = Link.CallLoc;
+    diag(Here, "%0 reads '%1' through %2 here", DiagnosticIDs::Note)
         << describeFunction(Link.Caller) << Store << describeFunction(Link.Callee);
+  }
   if (Shown < Below.size())
-    diag(Below[Shown].CallLoc, "... and %0 more calls down to the read", DiagnosticIDs::Note)
+    diag(Below[Shown].Elsewhere ? Here : Below[Shown].CallLoc,
+         "... and %0 more calls down to the read", DiagnosticIDs::Note)
         << unsigned(Below.size() - Shown);
+  if (const ExternalRead *Elsewhere = Fact.Path.ReadElsewhere) {
+    diag(Here, "%0 reads '%1' here (%2)", DiagnosticIDs::Note)
+        << Elsewhere->Reader << Store << Elsewhere->At.Shown;
+    return;
+  }
   const FunctionDecl *Last = Below.empty() ? Fact.Path.startCallee() : Below.back().Callee;
   diag(Fact.Path.ReadLoc, "%0 reads '%1' here", DiagnosticIDs::Note)
       << describeFunction(Last) << Store;

@@ -2,6 +2,7 @@
 
 #include "AnalysisSession.h"
 #include "AnalysisContext.h"
+#include "ImportedFacts.h"
 #include "RoleConfig.h"
 #include "ScopeAnalysis.h"
 
@@ -11,14 +12,18 @@ TranslationUnitFacts::TranslationUnitFacts() = default;
 TranslationUnitFacts::~TranslationUnitFacts() = default;
 
 const ScopeFacts &TranslationUnitFacts::get(ASTContext &AST,
-                                            const std::shared_ptr<const RoleConfig> &With) {
+                                            const std::shared_ptr<const RoleConfig> &With,
+                                            const FactsSettings &Settings) {
   if (For != &AST || Config != With) {
     Facts = ScopeFacts();
+    Imports.reset();
     Context = std::make_unique<AnalysisContext>(AST, *With);
     Config = With;
     For = &AST;
+    Imports = importFacts(AST, *With, Context->Roles, Settings);
     ScopeAnalysisOptions Everything;
     Everything.StrictMode = true;
+    Everything.Imports = Imports.get();
     Facts = analyseScopes(*Context, Everything).Facts;
   }
   return Facts;

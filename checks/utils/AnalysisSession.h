@@ -15,6 +15,7 @@
 #ifndef ASYNCCTX_TIDY_UTILS_ANALYSISSESSION_H
 #define ASYNCCTX_TIDY_UTILS_ANALYSISSESSION_H
 
+#include "FactsDirectory.h"
 #include "ScopeFacts.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -44,15 +45,19 @@ public:
 
   /// The facts of the translation unit of \p AST under \p Config (the facts
   /// of a function whose callers are unknown included: StrictMode is a
-  /// check's choice of what to report).
-  const ScopeFacts &get(ASTContext &AST, const std::shared_ptr<const RoleConfig> &Config);
+  /// check's choice of what to report), with what \p Settings' facts
+  /// directory says of the rest of the program.
+  const ScopeFacts &get(ASTContext &AST, const std::shared_ptr<const RoleConfig> &Config,
+                        const FactsSettings &Settings);
 
 private:
   const ASTContext *For = nullptr;
   /// The facts name stores by the strings of the configuration and of the
-  /// analysis' role layer: both live as long as the facts.
+  /// analysis' role layer, and places of other files by the imported
+  /// facts': all live as long as the facts.
   std::shared_ptr<const RoleConfig> Config;
   std::unique_ptr<AnalysisContext> Context;
+  std::unique_ptr<ImportedFacts> Imports;
   ScopeFacts Facts;
 };
 

@@ -220,9 +220,12 @@ public:
   /// whose address escapes, and who calls whom.
   void finish() {
     for (const auto &[Ref, FD] : FunctionRefs)
-      if (!CalleeRefs.count(Ref) && !HandedOn.count(FD))
+      if (!CalleeRefs.count(Ref) && !HandedOn.count(FD)) {
         if (FunctionInfo *Info = Index.find(FD))
           Info->AddressEscapes = true;
+        else
+          Index.EscapingElsewhere.insert(FD);
+      }
     for (auto &[FD, Info] : Index.Functions) {
       if (Bound.count(FD))
         Info.Bound = true;
@@ -257,6 +260,8 @@ private:
       HandedOn.insert(H.Callable);
       if (H.Where == RunsIn::Invocation) {
         ToRunner.insert(H.Callable);
+        if (Current)
+          Index.Functions[Current].Invocations.insert(H.Callable);
         continue;
       }
       if (H.Where == RunsIn::NewThread)
@@ -299,6 +304,8 @@ const FunctionInfo *FunctionIndex::find(const FunctionDecl *FD) const {
 }
 
 bool FunctionIndex::hasUnknownCallers(const FunctionInfo &Info) {
+  if (Info.CallersKnown)
+    return false;
   if (Info.AddressEscapes)
     return true;
   if (const auto *Method = dyn_cast<CXXMethodDecl>(Info.FD)) {

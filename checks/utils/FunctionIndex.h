@@ -18,6 +18,7 @@
 
 #include "Summaries.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include <vector>
@@ -41,8 +42,15 @@ struct FunctionInfo {
   /// Handed to BIND: it runs with the store as it was at the bind, which is
   /// where it is evaluated, not where the bound callable is called.
   bool Bound = false;
+  /// The facts of the program say who calls it, all of them (utils/
+  /// ImportedFacts): its callers are known even where this file alone
+  /// would not know them.
+  bool CallersKnown = false;
   llvm::SmallSetVector<const FunctionDecl *, 4> Callees; ///< calls and callables handed on
   llvm::SmallSetVector<const FunctionDecl *, 4> Callers;
+  /// The callables it hands to an invocation runner (no callees: they start
+  /// afresh).
+  llvm::SmallSetVector<const FunctionDecl *, 1> Invocations;
 };
 
 class FunctionIndex {
@@ -54,6 +62,12 @@ public:
   /// Namespace-scope variables and static data members with an initializer
   /// or a class type (their initializers and destructors run outside main).
   std::vector<const VarDecl *> Globals;
+  /// Functions without a body here whose address escapes (canonical).
+  llvm::SmallSetVector<const FunctionDecl *, 4> EscapingElsewhere;
+  /// Functions without a body here that the analysis follows into other
+  /// files (utils/ProgramFacts): calls of them are steps, as calls of a
+  /// relevant function of this file are. Canonical.
+  llvm::DenseSet<const FunctionDecl *> Elsewhere;
 
   /// The function's entry in the index, if it has a body here.
   FunctionInfo *find(const FunctionDecl *FD);

@@ -57,6 +57,14 @@ private:
 void FunctionSteps::Builder::callOf(const FunctionDecl *Callee, const Stmt *S, SourceLocation Loc,
                                     llvm::ArrayRef<const Expr *> Args) {
   const FunctionInfo *Info = Index.find(Callee);
+  // A function of another file that the analysis follows: its needs and
+  // effects come from that file's facts.
+  if (!Info && Index.Elsewhere.count(Callee->getCanonicalDecl())) {
+    Step &New = add(Step::Kind::Call, S, Loc);
+    New.Callee = Callee->getCanonicalDecl();
+    New.Args = Args;
+    return;
+  }
   // Not analysed here, or evaluated at its BIND; a recursive call reads
   // nothing of its own summary.
   if (!Info || !Info->Relevant || Info->Bound ||

@@ -8,6 +8,8 @@
 
 #include "RoleConfig.h"
 
+#include "llvm/Support/FileSystem.h"
+
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/STLExtras.h"
@@ -156,6 +158,7 @@ constexpr std::pair<llvm::StringLiteral, llvm::StringLiteral> NullableReads[] = 
 constexpr llvm::StringLiteral ProfilesKey = "asyncctx.Profiles";
 constexpr llvm::StringLiteral RunnersKey = "asyncctx.InvocationRunners";
 constexpr llvm::StringLiteral NeverEmptyKey = "asyncctx.NeverEmptyReads";
+constexpr llvm::StringLiteral FactsDirKey = "asyncctx.FactsDir";
 
 /// `a::b::c`, with an optional leading `::`.
 bool isQualifiedName(llvm::StringRef Name) {
@@ -210,7 +213,7 @@ std::string knownProfiles() {
 } // namespace
 
 std::vector<llvm::StringRef> RoleConfig::keys() {
-  std::vector<llvm::StringRef> Keys{ProfilesKey, RunnersKey, NeverEmptyKey};
+  std::vector<llvm::StringRef> Keys{ProfilesKey, RunnersKey, NeverEmptyKey, FactsDirKey};
   for (const RoleInfo &Info : allRoles())
     Keys.push_back(Info.Key);
   return Keys;
@@ -359,7 +362,21 @@ std::shared_ptr<const RoleConfig> RoleConfig::get(const ClangTidyOptions::Option
     Config->parseKey(Options, Info.Key, Info.R, Errors);
   Config->parseKey(Options, RunnersKey, std::nullopt, Errors);
   Config->parseNeverEmpty(Options, Errors);
+  Config->parseFactsDirectory(Options, Errors);
   return Config;
+}
+
+void RoleConfig::parseFactsDirectory(const ClangTidyOptions::OptionMap &Options,
+                                     std::vector<std::string> &Errors) {
+  llvm::StringRef Value = optionValue(Options, FactsDirKey, "").trim();
+  Values.emplace_back(FactsDirKey.str(), Value.str());
+  if (Value.empty())
+    return;
+  if (!llvm::sys::fs::is_directory(Value)) {
+    Errors.push_back((FactsDirKey + ": '" + Value + "' is not a directory").str());
+    return;
+  }
+  FactsDirectory = Value.str();
 }
 
 void RoleConfig::store(ClangTidyOptions::OptionMap &Options) const {

@@ -13,6 +13,8 @@
 //                                     invocations
 //   asyncctx.NeverEmptyReads          READ functions that return a default,
 //                                     never null, where no scope is active
+//   asyncctx.FactsDir                 a directory of the facts of the other
+//                                     files of the program (docs/cross-tu.md)
 //
 // Each value is a semicolon-separated list of qualified names, matched with
 // or without inline namespaces. A configured name refers to the store named
@@ -92,6 +94,9 @@ public:
   unsigned traitsOf(const NamedDecl *D) const;
 
   llvm::ArrayRef<std::string> invocationRunners() const { return Runners; }
+  /// asyncctx.FactsDir: where the facts of the program's files are kept;
+  /// empty for none.
+  llvm::StringRef factsDirectory() const { return FactsDirectory; }
   llvm::ArrayRef<std::string> invocationFunctions() const { return Invocations; }
 
   /// How a diagnostic names the scoped way to set \p Store
@@ -118,6 +123,8 @@ private:
                 std::optional<Role> R, std::vector<std::string> &Errors);
   /// Reads asyncctx.NeverEmptyReads (after the role keys: it adds a trait).
   void parseNeverEmpty(const ClangTidyOptions::OptionMap &Options, std::vector<std::string> &Errors);
+  void parseFactsDirectory(const ClangTidyOptions::OptionMap &Options,
+                           std::vector<std::string> &Errors);
 
   /// Every key's value as written, or its default.
   std::vector<std::pair<std::string, std::string>> Values;
@@ -127,6 +134,7 @@ private:
   /// configuration writes it.
   std::vector<std::pair<std::string, std::string>> ScopeAlternatives;
   std::vector<std::string> Runners, Invocations;
+  std::string FactsDirectory;
   llvm::StringSet<> StoreNames;
 };
 

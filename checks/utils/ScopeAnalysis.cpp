@@ -17,7 +17,9 @@
 
 #include "ScopeAnalysis.h"
 #include "AnalysisContext.h"
+#include "CrossFile.h"
 #include "FunctionIndex.h"
+#include "ImportedFacts.h"
 #include "PlaceFinder.h"
 #include "RoleConfig.h"
 #include "ScopeReporter.h"
@@ -75,11 +77,12 @@ State startOf(const FunctionInfo &Info) {
   llvm_unreachable("unknown entry kind");
 }
 
-/// Relevant: touches a store, or calls (or hands on) a relevant function.
+/// Relevant: touches a store, or calls (or hands on) a relevant function,
+/// or one of another file that the analysis follows (Index.Elsewhere).
 void markRelevant(FunctionIndex &Index) {
   std::deque<FunctionInfo *> Work;
   for (auto &Entry : Index.Functions)
-    if (Entry.second.TouchesStore && Entry.second.FD) {
+    if ((Entry.second.TouchesStore || callsElsewhere(Entry.second, Index)) && Entry.second.FD) {
       Entry.second.Relevant = true;
       Work.push_back(&Entry.second);
     }
@@ -134,6 +137,10 @@ public:
   Driver(AnalysisContext &Context, const ScopeAnalysisOptions &Options)
       : Context(Context), Options(Options), Finder(Context), Index(Context, Finder),
         Found(Finder.finish()) {
+    if (Options.RecordSites)
+      followCallsElsewhere(Context, Index);
+    if (Options.Imports)
+      Options.Imports->apply(Index, Summaries);
     markRelevant(Index);
   }
 
@@ -149,6 +156,7 @@ private:
   void reportUnknownCallers();
   void completeEnterWiths();
   void findKeptValues();
+  void keptValue(const StaticStore &Kept, StoreValueFinder::Source From);
   void keepOneFactPerPlace();
 
   AnalysisContext &Context;
@@ -185,7 +193,10 @@ FunctionResult Driver::analyse(FunctionInfo &Info) {
   BlockStates AtEntry = solveScopes(*G.Graph, *G.Order, *G.Steps, Transfer, Start);
   bool IsInvocation = Start.defaultState().Scopes.only(ScopeKind::No) &&
                       Start.defaultState().Origin.Kind == NoScopeOrigin::Invocation;
-  return ScopeReporter(Context, Summaries, *G.Steps, &Info).report(*G.Graph, AtEntry, IsInvocation);
+  ScopeReporter Reporter(Context, Summaries, *G.Steps, &Info);
+  if (Options.RecordSites)
+    Reporter.recordSites();
+  return Reporter.report(*G.Graph, AtEntry, IsInvocation);
 }
 
 void Driver::keep(FunctionInfo &Info, FunctionResult &&Found) {
@@ -196,8 +207,16 @@ void Driver::keep(FunctionInfo &Info, FunctionResult &&Found) {
   append(Facts.EnterWiths, std::move(Found.EnterWiths));
   append(Facts.Leaks, std::move(Found.Leaks));
   append(Facts.Suspends, std::move(Found.Suspends));
-  if (Options.KeepSummaries)
-    Result.Summaries.push_back({Info.FD, Info.Entry, Info.EntryOnly, Sum, nullptr});
+  if (!Options.KeepSummaries && !Options.RecordSites)
+    return;
+  FunctionSummary &Kept = Result.Summaries.emplace_back();
+  Kept.Function = Info.FD;
+  Kept.Entry = Info.Entry;
+  Kept.EntryOnly = Info.EntryOnly;
+  Kept.Sum = Sum;
+  Kept.Sites = std::move(Found.Sites);
+  Kept.UnknownCallers = FunctionIndex::hasUnknownCallers(Info);
+  Kept.AddressEscapes = Info.AddressEscapes;
 }
 
 void Driver::analyseComponents() {
@@ -240,11 +259,15 @@ void Driver::analyseGlobal(const VarDecl *VD) {
     InitializerCalls Calls;
     Calls.TraverseStmt(const_cast<Expr *>(Init));
     FunctionSteps Steps(Context, Index, Calls.Calls);
-    FunctionResult Found = ScopeReporter(Context, Summaries, Steps, nullptr)
-                               .reportStatements(State::noScope(
-                                   {NoScopeOrigin::GlobalInit, VD->getLocation(), VD}));
+    ScopeReporter Reporter(Context, Summaries, Steps, nullptr);
+    if (Options.RecordSites)
+      Reporter.recordSites();
+    FunctionResult Found = Reporter.reportStatements(
+        State::noScope({NoScopeOrigin::GlobalInit, VD->getLocation(), VD}));
     append(Result.Facts.Reads, std::move(Found.Reads));
     append(Result.Facts.EnterWiths, std::move(Found.EnterWiths));
+    if (!Found.Sites.empty())
+      Result.InitializerSites.push_back({VD, std::move(Found.Sites)});
   }
   const CXXRecordDecl *Record = VD->getType()->getAsCXXRecordDecl();
   const CXXDestructorDecl *Dtor =
@@ -316,14 +339,34 @@ void Driver::completeEnterWiths() {
       Leak.Entered = Facts[It->second];
 }
 
-void Driver::findKeptValues() {
-  StoreValueFinder Values(Context.Roles);
-  for (const StaticStore &Kept : Found.StaticStores)
-    if (const CallExpr *Read = Values.sourceOf(Kept.Value))
+void Driver::keptValue(const StaticStore &Kept, StoreValueFinder::Source From) {
+  if (From.Read) {
+    Result.Facts.KeptValues.push_back(
+        {Kept.Loc, Kept.Target, From.Read, nullptr, Context.Roles.storeOfCall(From.Read)});
+    return;
+  }
+  if (Options.RecordSites)
+    Result.KeptElsewhere.push_back({Kept.Loc, Kept.Target, {From.FromElsewhere}});
+  if (Options.Imports)
+    if (std::optional<ImportedFacts::Returned> Returned =
+            Options.Imports->returnedBy(From.FromElsewhere))
       Result.Facts.KeptValues.push_back(
-          {Kept.Loc, Kept.Target, Read, Context.Roles.storeOfCall(Read)});
-  for (FunctionSummary &Sum : Result.Summaries)
-    Sum.Returns = Values.returnedBy(Sum.Function);
+          {Kept.Loc, Kept.Target, nullptr, Returned->Read, Returned->Store});
+}
+
+void Driver::findKeptValues() {
+  StoreValueFinder Values(Context.Roles, &Index.Elsewhere);
+  for (const StaticStore &Kept : Found.StaticStores)
+    if (StoreValueFinder::Source From = Values.anySourceOf(Kept.Value))
+      keptValue(Kept, From);
+  for (FunctionSummary &Sum : Result.Summaries) {
+    StoreValueFinder::Source From = Values.anyReturnedBy(Sum.Function);
+    Sum.Returns = From.Read;
+    if (From.FromElsewhere)
+      Sum.ReturnsFrom.push_back(From.FromElsewhere);
+  }
+  if (Options.RecordSites)
+    Result.EscapingElsewhere = escapingElsewhere(Context, Index);
 }
 
 void Driver::keepOneFactPerPlace() {
@@ -332,7 +375,10 @@ void Driver::keepOneFactPerPlace() {
     return std::make_pair(F.Path.start(), F.Path.Store.key());
   });
   keepOnePerPlace(Facts.EnterWiths, [](const EnterWithFact &F) { return F.Call->getExprLoc(); });
-  keepOnePerPlace(Facts.Leaks, [](const LeakFact &F) { return F.Entered.Call->getExprLoc(); });
+  keepOnePerPlace(Facts.Leaks, [](const LeakFact &F) {
+    return std::make_pair(F.Entered.Call ? F.Entered.Call->getExprLoc() : SourceLocation(),
+                          static_cast<const void *>(F.Entered.Elsewhere));
+  });
   keepOnePerPlace(Facts.Suspends, [](const SuspendFact &F) {
     return std::make_pair(F.KeywordLoc, std::make_pair(F.Store.key(), F.OpenedAt));
   });

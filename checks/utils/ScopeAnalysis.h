@@ -33,12 +33,14 @@
 #ifndef ASYNCCTX_TIDY_UTILS_SCOPEANALYSIS_H
 #define ASYNCCTX_TIDY_UTILS_SCOPEANALYSIS_H
 
+#include "CallSites.h"
 #include "ScopeFacts.h"
 
 namespace clang {
 namespace tidy::asyncctx {
 
 struct AnalysisContext;
+class ImportedFacts;
 
 struct ScopeAnalysisOptions {
   /// Also find the needs of functions whose callers are unknown (externally
@@ -47,6 +49,16 @@ struct ScopeAnalysisOptions {
   bool StrictMode = false;
   /// Also keep each analysed function's summary (utils/SummaryRecords).
   bool KeepSummaries = false;
+  /// For the facts of this file (utils/SummaryRecords; implies
+  /// KeepSummaries): also follow the calls of functions with no body here,
+  /// and keep, per function, where its callees' needs are read (its sites),
+  /// the values kept in static storage that may come from another file, and
+  /// the functions of other files whose address escapes here.
+  bool RecordSites = false;
+  /// The facts of the program's other files that this analysis uses: the
+  /// summaries of functions with no body here, and how this file's
+  /// functions are called elsewhere (utils/ImportedFacts).
+  const ImportedFacts *Imports = nullptr;
 };
 
 /// One analysed function's summary, with how it is entered and what it
@@ -59,6 +71,21 @@ struct FunctionSummary {
   Summary Sum;
   /// The READ (or SNAPSHOT) call whose value it returns on some path.
   const CallExpr *Returns = nullptr;
+  /// With RecordSites: the functions of other files whose store value it
+  /// may return; where its callees' needs are read; whether its callers are
+  /// not all known here, and whether its address escapes.
+  llvm::SmallVector<const FunctionDecl *, 1> ReturnsFrom;
+  std::vector<CallSite> Sites;
+  bool UnknownCallers = false;
+  bool AddressEscapes = false;
+};
+
+/// A value put into static storage that may come from a function of
+/// another file.
+struct KeptFromElsewhere {
+  SourceLocation Loc;
+  const NamedDecl *Target = nullptr;
+  llvm::SmallVector<const FunctionDecl *, 1> From;
 };
 
 struct ScopeAnalysisResult {
@@ -66,6 +93,12 @@ struct ScopeAnalysisResult {
   /// With KeepSummaries: every function analysed, in the order analysed
   /// (callees before their callers).
   std::vector<FunctionSummary> Summaries;
+  /// With RecordSites.
+  std::vector<KeptFromElsewhere> KeptElsewhere;
+  /// With RecordSites: where the initializer of each namespace-scope
+  /// variable reads its callees' needs (with no scope).
+  std::vector<std::pair<const VarDecl *, std::vector<CallSite>>> InitializerSites;
+  std::vector<const FunctionDecl *> EscapingElsewhere;
 };
 
 /// Analyses every function of the translation unit that touches a store,

@@ -26,11 +26,13 @@ void ScopeTransfer::applyEffects(const FunctionDecl *Callee, SourceLocation Loc,
     After.Scopes = Effect.Scopes.resolveEntry(Before.Scopes);
     bool Clears = Effect.Scopes.has(ScopeKind::No) || !Before.Scopes.has(ScopeKind::No);
     After.Origin = Clears ? Effect.Origin : Before.Origin;
-    if (Effect.EnteredBy) {
+    if (Effect.EnteredBy || Effect.EnteredElsewhere) {
       After.EnteredBy = Effect.EnteredBy;
+      After.EnteredElsewhere = Effect.EnteredElsewhere;
       After.EnteredVia = Loc;
     } else if (Before.Scopes.has(ScopeKind::In)) {
       After.EnteredBy = Before.EnteredBy;
+      After.EnteredElsewhere = Before.EnteredElsewhere;
       After.EnteredVia = Before.EnteredVia;
     }
     St.assign(std::move(After));

@@ -52,7 +52,10 @@ struct ReadFact {
 
 /// An ENTER_WITH call: a value made current with no scope.
 struct EnterWithFact {
+  /// The call; null for an ENTER_WITH in another file (Elsewhere), which
+  /// only a LeakFact carries.
   const CallExpr *Call = nullptr;
+  const ExternalCall *Elsewhere = nullptr;
   /// The ENTER_WITH function it calls.
   const FunctionDecl *Callee = nullptr;
   StoreRef Store;
@@ -107,6 +110,9 @@ struct KeptValueFact {
   SourceLocation Loc;               ///< the assignment, or the variable initialized
   const NamedDecl *Target = nullptr;
   const CallExpr *Read = nullptr;   ///< the READ (or SNAPSHOT) whose value it keeps
+  /// A READ in another file, whose value a function of that file returns
+  /// (Read is then null).
+  const ExternalRead *ReadElsewhere = nullptr;
   StoreRef Store;
 };
 

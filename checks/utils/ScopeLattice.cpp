@@ -38,8 +38,9 @@ static const Decl *classKey(const StoreRef &S) {
 bool StoreState::join(const StoreState &Other) {
   if (!Scopes.has(ScopeKind::No) && Other.Scopes.has(ScopeKind::No))
     Origin = Other.Origin;
-  if (!EnteredBy && Other.EnteredBy) {
+  if (!EnteredBy && !EnteredElsewhere && (Other.EnteredBy || Other.EnteredElsewhere)) {
     EnteredBy = Other.EnteredBy;
+    EnteredElsewhere = Other.EnteredElsewhere;
     EnteredVia = Other.EnteredVia;
   }
   if (!Guard)

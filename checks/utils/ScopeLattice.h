@@ -32,6 +32,8 @@ class VarDecl;
 
 namespace tidy::asyncctx {
 
+struct ExternalCall;
+
 /// What can hold of one store at a point.
 enum class ScopeKind : uint8_t {
   In,    ///< a scope is active
@@ -99,6 +101,9 @@ struct NoScopeSource {
   SourceLocation Loc;
   /// The function, variable or callee behind it.
   const NamedDecl *Decl = nullptr;
+  /// Where it is in another file (utils/ExternalPlaces): then Loc is
+  /// invalid and Decl null.
+  const ExternalCall *Elsewhere = nullptr;
 };
 
 /// One store's state at a point.
@@ -110,6 +115,8 @@ struct StoreState {
   /// With In: the ENTER_WITH behind it, and the call of this function that
   /// led there when it was in a callee.
   const CallExpr *EnteredBy = nullptr;
+  /// With In: an ENTER_WITH in another file behind it (EnteredBy is null).
+  const ExternalCall *EnteredElsewhere = nullptr;
   SourceLocation EnteredVia;
   /// With In: the guard variable of this function that opened the scope.
   const VarDecl *Guard = nullptr;

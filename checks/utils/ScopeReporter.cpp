@@ -57,8 +57,43 @@ void ScopeReporter::read(const ReadSite &Site, const State &St) {
   Result.Reads.push_back(std::move(Fact));
 }
 
+void ScopeReporter::site(CallSite::Kind K, const FunctionDecl *Callee, SourceLocation Loc,
+                         const State &St, llvm::ArrayRef<const Expr *> Args) {
+  if (!RecordingSites)
+    return;
+  CallSite &New = Result.Sites.emplace_back();
+  New.K = K;
+  New.Callee = Callee;
+  New.Loc = Loc;
+  New.St = St;
+  for (const Expr *Arg : Args)
+    New.Args.push_back(storeOfExpr(Arg));
+}
+
+void ScopeReporter::handoffSite(const HandoffStep &HS, const State &Runs,
+                                const std::optional<ScopeEnd> &End) {
+  const Handoff &H = HS.H;
+  CallSite::Kind K = CallSite::Kind::Invocation;
+  if (H.Where == RunsIn::Caller)
+    K = H.By == Role::Run ? CallSite::Kind::Run : CallSite::Kind::Exit;
+  else if (H.Where == RunsIn::Bound)
+    K = CallSite::Kind::Bind;
+  else if (H.Where == RunsIn::NewThread)
+    K = Context.Roles.roleOf(HS.By) == Role::Spawn ? CallSite::Kind::Spawn
+                                                   : CallSite::Kind::Thread;
+  site(K, H.Callable, HS.H.Arg->getBeginLoc(), Runs);
+  if (!RecordingSites)
+    return;
+  Result.Sites.back().Inline = HS.Inline;
+  if (K == CallSite::Kind::Bind)
+    Result.Sites.back().OnlyStore = H.Store;
+  if (End)
+    Result.Sites.back().End = CallSite::ScopeEnd{End->Store, End->Lazy};
+}
+
 void ScopeReporter::calleeNeeds(const FunctionDecl *Callee, SourceLocation Loc, const State &St,
                                 llvm::ArrayRef<const Expr *> Args) {
+  site(CallSite::Kind::Call, Callee, Loc, St, Args);
   auto It = Summaries.find(Callee->getCanonicalDecl());
   if (It == Summaries.end())
     return;
@@ -133,19 +168,24 @@ void ScopeReporter::handoff(const HandoffStep &HS, const State &St) {
       Inside.enter(H.Store);
     else
       Inside.clear(H.Store, {NoScopeOrigin::Exit, HS.At, HS.By});
+    handoffSite(HS, Inside, End);
     handedOnNeeds(HS, Inside, nullptr, End, nullptr);
     return;
   }
   case RunsIn::Bound:
+    handoffSite(HS, St, End);
     handedOnNeeds(HS, St, &H.Store, End, nullptr);
     return;
   case RunsIn::NewThread: {
     NoScopeOrigin Origin = Context.Roles.roleOf(HS.By) == Role::Spawn ? NoScopeOrigin::Spawned
                                                                       : NoScopeOrigin::Thread;
-    handedOnNeeds(HS, State::noScope({Origin, HS.At, HS.By}), nullptr, std::nullopt, &St);
+    State Runs = State::noScope({Origin, HS.At, HS.By});
+    handoffSite(HS, Runs, std::nullopt);
+    handedOnNeeds(HS, Runs, nullptr, std::nullopt, &St);
     return;
   }
   case RunsIn::Invocation:
+    handoffSite(HS, State(), std::nullopt);
     return; // an invocation of its own, analysed from its start
   }
 }
@@ -260,15 +300,18 @@ static SourceLocation endOf(const CFGBlock &Block, const FunctionDecl *FD) {
 }
 
 void ScopeReporter::leaks(const State &AtEnd, SourceLocation EndLoc,
-                          llvm::SmallPtrSetImpl<const CallExpr *> &Seen) {
+                          llvm::SmallPtrSetImpl<const void *> &Seen) {
   // One fact per ENTER_WITH: the first path that ends with its value current.
   for (const auto &Entry : AtEnd.stores()) {
     const StoreState &S = Entry.second;
-    if (!S.Scopes.has(ScopeKind::In) || !S.EnteredBy || !Seen.insert(S.EnteredBy).second)
+    const void *Entered = S.EnteredBy ? static_cast<const void *>(S.EnteredBy)
+                                      : static_cast<const void *>(S.EnteredElsewhere);
+    if (!S.Scopes.has(ScopeKind::In) || !Entered || !Seen.insert(Entered).second)
       continue;
     LeakFact Leak;
     Leak.Entered.Call = S.EnteredBy;
-    Leak.Entered.Callee = S.EnteredBy->getDirectCallee();
+    Leak.Entered.Elsewhere = S.EnteredElsewhere;
+    Leak.Entered.Callee = S.EnteredBy ? S.EnteredBy->getDirectCallee() : nullptr;
     Leak.Entered.Store = S.Store;
     Leak.Invocation = Current->FD;
     Leak.ViaLoc = S.EnteredVia;
@@ -283,7 +326,7 @@ FunctionResult ScopeReporter::report(const CFG &Graph, const BlockStates &AtEntr
     for (const auto &Item : AtExit->stores())
       if (!Item.second.Scopes.only(ScopeKind::Entry))
         Result.Effects.push_back(Item.second);
-  llvm::SmallPtrSet<const CallExpr *, 4> Leaked;
+  llvm::SmallPtrSet<const void *, 4> Leaked;
   for (const CFGBlock *Block : Graph) {
     if (!AtEntry[Block->getBlockID()])
       continue; // unreachable

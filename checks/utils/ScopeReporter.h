@@ -24,6 +24,7 @@
 #ifndef ASYNCCTX_TIDY_UTILS_SCOPEREPORTER_H
 #define ASYNCCTX_TIDY_UTILS_SCOPEREPORTER_H
 
+#include "CallSites.h"
 #include "ScopeDataflow.h"
 #include "ScopeFacts.h"
 
@@ -44,6 +45,9 @@ struct FunctionResult {
   std::vector<EnterWithFact> EnterWiths;
   std::vector<LeakFact> Leaks;
   std::vector<SuspendFact> Suspends;
+  /// With ScopeReporter::recordSites: where the function's callees' needs
+  /// are read, in the order the reporter met them.
+  std::vector<CallSite> Sites;
 };
 
 class ScopeReporter {
@@ -65,6 +69,10 @@ public:
   /// makes them (a namespace-scope variable's destructor).
   void reportCall(const FunctionDecl *Callee, SourceLocation Loc, const State &St,
                   FunctionResult &Out);
+
+  /// Also keep each site where a callee's needs are read (for the facts of
+  /// the file: utils/SummaryRecords).
+  void recordSites() { RecordingSites = true; }
 
 private:
   /// Where a read is reported, and what the diagnostics say of how it runs.
@@ -100,7 +108,11 @@ private:
   void closings(const State &Before, const State &After);
   /// Marks the EnterWithFacts of the calls that closings() saw ended.
   void markClosed();
-  void leaks(const State &AtEnd, SourceLocation EndLoc, llvm::SmallPtrSetImpl<const CallExpr *> &Seen);
+  void leaks(const State &AtEnd, SourceLocation EndLoc, llvm::SmallPtrSetImpl<const void *> &Seen);
+  /// Keeps a site, when recording.
+  void site(CallSite::Kind K, const FunctionDecl *Callee, SourceLocation Loc, const State &St,
+            llvm::ArrayRef<const Expr *> Args = {});
+  void handoffSite(const HandoffStep &HS, const State &Runs, const std::optional<ScopeEnd> &End);
 
   const AnalysisContext &Context;
   const SummaryMap &Summaries;
@@ -110,6 +122,7 @@ private:
   FunctionResult Result;
   /// The ENTER_WITH calls whose value a later step in the function ends.
   llvm::SmallPtrSet<const CallExpr *, 4> Closed;
+  bool RecordingSites = false;
 };
 
 } // namespace tidy::asyncctx

@@ -15,6 +15,7 @@ ReadPath ReadPath::through(const FunctionDecl *Caller, const FunctionDecl *Calle
   Longer.Links.append(Links.begin(), Links.end());
   Longer.ReadLoc = ReadLoc;
   Longer.ReadFunction = ReadFunction;
+  Longer.ReadElsewhere = ReadElsewhere;
   return Longer;
 }
 

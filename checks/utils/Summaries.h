@@ -19,6 +19,7 @@
 #ifndef ASYNCCTX_TIDY_UTILS_SUMMARIES_H
 #define ASYNCCTX_TIDY_UTILS_SUMMARIES_H
 
+#include "ExternalPlaces.h"
 #include "ScopeLattice.h"
 
 #include "llvm/ADT/DenseMapInfo.h"
@@ -45,6 +46,9 @@ struct ChainLink {
   const FunctionDecl *Caller = nullptr; ///< the function that makes the call
   const FunctionDecl *Callee = nullptr; ///< the function called
   SourceLocation CallLoc;
+  /// A call in another file (the facts of that file name it): then the
+  /// others are null and invalid.
+  const ExternalLink *Elsewhere = nullptr;
 };
 
 /// A read of a store and the calls that reach it: from a first call (or the
@@ -56,6 +60,8 @@ struct ReadPath {
   llvm::SmallVector<ChainLink, 4> Links;
   SourceLocation ReadLoc;                     ///< the call of the READ function
   const FunctionDecl *ReadFunction = nullptr; ///< the READ function
+  /// A read in another file: then ReadLoc is invalid and ReadFunction null.
+  const ExternalRead *ReadElsewhere = nullptr;
 
   /// Where the path starts: its first call, or the read.
   SourceLocation start() const { return Links.empty() ? ReadLoc : Links.front().CallLoc; }

@@ -4,11 +4,15 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Path.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/xxhash.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::asyncctx::records {
 
@@ -43,6 +47,24 @@ llvm::StringRef originName(NoScopeOrigin O) {
   return llvm::find_if(OriginNames, [&](const auto &E) { return E.first == O; })->second;
 }
 
+static constexpr std::pair<CallSite::Kind, llvm::StringLiteral> SiteKindNames[] = {
+    {CallSite::Kind::Call, "call"},     {CallSite::Kind::Run, "run"},
+    {CallSite::Kind::Exit, "exit"},     {CallSite::Kind::Bind, "bind"},
+    {CallSite::Kind::Thread, "thread"}, {CallSite::Kind::Spawn, "spawn"},
+    {CallSite::Kind::Invocation, "invocation"},
+};
+
+llvm::StringRef siteKindName(CallSite::Kind K) {
+  return llvm::find_if(SiteKindNames, [&](const auto &E) { return E.first == K; })->second;
+}
+
+std::optional<CallSite::Kind> siteKind(llvm::StringRef Name) {
+  const auto *It = llvm::find_if(SiteKindNames, [&](const auto &E) { return E.second == Name; });
+  if (It == std::end(SiteKindNames))
+    return std::nullopt;
+  return It->first;
+}
+
 static constexpr std::pair<Store::Kind, llvm::StringLiteral> StoreKindNames[] = {
     {Store::Kind::Object, "object"},
     {Store::Kind::Class, "class"},
@@ -51,6 +73,13 @@ static constexpr std::pair<Store::Kind, llvm::StringLiteral> StoreKindNames[] = 
 };
 
 // --- From the analysis --------------------------------------------------
+
+std::string recordedPath(const FileManager &Files, llvm::StringRef Name) {
+  llvm::SmallString<256> Path(Name);
+  Files.makeAbsolutePath(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path.str());
+}
 
 namespace {
 
@@ -67,7 +96,7 @@ public:
     PresumedLoc Presumed = SM.getPresumedLoc(SM.getFileLoc(Loc));
     if (Presumed.isInvalid())
       return P;
-    P.File = Presumed.getFilename();
+    P.File = recordedPath(SM.getFileManager(), Presumed.getFilename());
     P.Line = Presumed.getLine();
     P.Column = Presumed.getColumn();
     return P;
@@ -90,14 +119,20 @@ public:
 
   Store store(const StoreRef &S) const {
     Store R;
+    if (!S)
+      return R; // denotes no store: an empty Object
     R.Name = S.name(AST.getPrintingPolicy());
     if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(S.Object)) {
       R.K = Store::Kind::Parameter;
       R.Parameter = Param->getFunctionScopeIndex();
       R.Id = usr(S.Class);
+      R.Class = R.Id;
     } else if (S.Object) {
       R.K = Store::Kind::Object;
       R.Id = usr(S.Object);
+      R.Class = usr(S.Class);
+      const auto *Var = dyn_cast<VarDecl>(S.Object);
+      R.Local = Var && Var->hasLocalStorage();
     } else if (!S.Named.empty()) {
       R.K = Store::Kind::Named;
       R.Id = S.Named.str();
@@ -137,18 +172,64 @@ public:
     return R;
   }
 
+  SiteState siteState(const State &St) const {
+    SiteState R;
+    R.Default = St.defaultState().Scopes.str();
+    for (const auto &Entry : St.stores())
+      R.Stores.push_back({store(Entry.second.Store), Entry.second.Scopes.str()});
+    R.Suspended = St.suspendedAt().isValid();
+    return R;
+  }
+
+  Site site(const CallSite &CS) const {
+    Site R;
+    R.Kind = siteKindName(CS.K).str();
+    R.Callee = function(CS.Callee);
+    R.At = place(CS.Loc);
+    if (CS.K != CallSite::Kind::Invocation)
+      R.St = siteState(CS.St);
+    if (llvm::any_of(CS.Args, [](const StoreRef &A) { return bool(A); }))
+      for (const StoreRef &Arg : CS.Args)
+        R.Args.push_back(store(Arg));
+    R.Inline = CS.Inline;
+    if (CS.OnlyStore)
+      R.Only = store(CS.OnlyStore);
+    if (CS.End) {
+      R.End = store(CS.End->Store);
+      R.EndLazy = CS.End->Lazy;
+    }
+    return R;
+  }
+
   FunctionFacts function(const FunctionSummary &Sum) const {
     FunctionFacts R;
     R.F = function(Sum.Function);
     R.At = place(Sum.Function->getLocation());
     R.Entry = entryKindName(Sum.Entry).str();
     R.EntryOnly = Sum.EntryOnly;
+    R.Visible = Sum.Function->isExternallyVisible();
+    R.UnknownCallers = Sum.UnknownCallers;
+    R.Escapes = Sum.AddressEscapes;
     for (const auto &[Key, N] : Sum.Sum.Needs)
       R.Needs.push_back(need(Key, N));
     for (const StoreState &E : Sum.Sum.Effects)
       R.Effects.push_back(effect(E));
     if (Sum.Returns)
       R.ReturnsRead = Returns{store(Roles.storeOfCall(Sum.Returns)), place(Sum.Returns->getExprLoc())};
+    for (const FunctionDecl *From : Sum.ReturnsFrom)
+      R.ReturnsFrom.push_back(function(From));
+    for (const CallSite &CS : Sum.Sites)
+      R.Sites.push_back(site(CS));
+    return R;
+  }
+
+  Kept kept(const KeptFromElsewhere &K) const {
+    Kept R;
+    R.At = place(K.Loc);
+    R.Target = K.Target->getDeclContext()->isRecord() ? qualifiedName(K.Target)
+                                                      : K.Target->getNameAsString();
+    for (const FunctionDecl *From : K.From)
+      R.From.push_back(function(From));
     return R;
   }
 
@@ -166,9 +247,29 @@ FactsFile recordSummaries(llvm::ArrayRef<FunctionSummary> Summaries, ASTContext 
   FactsFile Facts;
   const SourceManager &SM = AST.getSourceManager();
   if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
-    Facts.File = Main->getName().str();
+    Facts.File = recordedPath(SM.getFileManager(), Main->getName());
   for (const FunctionSummary &Sum : Summaries)
     Facts.Functions.push_back(Make.function(Sum));
+  return Facts;
+}
+
+FactsFile recordFacts(const ScopeAnalysisResult &Result, ASTContext &AST, const RoleLayer &Roles) {
+  FactsFile Facts = recordSummaries(Result.Summaries, AST, Roles);
+  Recorder Make(AST, Roles);
+  for (const KeptFromElsewhere &K : Result.KeptElsewhere)
+    Facts.KeptValues.push_back(Make.kept(K));
+  for (const FunctionDecl *FD : Result.EscapingElsewhere)
+    Facts.Escapes.push_back(Make.function(FD));
+  // An initializer of a namespace-scope variable calls as a function with
+  // no scope would: the link reads its sites like a function's.
+  for (const auto &[Var, Sites] : Result.InitializerSites) {
+    FunctionFacts &Init = Facts.Functions.emplace_back();
+    Init.F = Make.function(Var);
+    Init.At = Make.place(Var->getLocation());
+    Init.Entry = "initializer";
+    for (const CallSite &CS : Sites)
+      Init.Sites.push_back(Make.site(CS));
+  }
   return Facts;
 }
 
@@ -194,6 +295,34 @@ static json::Value toJSON(const Store &S) {
   json::Object O{{"kind", Kind}, {"id", S.Id}, {"name", S.Name}};
   if (S.K == Store::Kind::Parameter)
     O["parameter"] = S.Parameter;
+  if (!S.Class.empty())
+    O["class"] = S.Class;
+  if (S.Local)
+    O["local"] = true;
+  return O;
+}
+
+static json::Value toJSON(const Site &S) {
+  json::Array Stores, Args;
+  for (const StoreScopes &One : S.St.Stores)
+    Stores.push_back(json::Object{{"store", toJSON(One.S)}, {"scopes", One.Scopes}});
+  for (const Store &Arg : S.Args)
+    Args.push_back(toJSON(Arg));
+  json::Object O{{"kind", S.Kind},
+                 {"callee", toJSON(S.Callee)},
+                 {"at", toJSON(S.At)},
+                 {"default", S.St.Default},
+                 {"stores", std::move(Stores)}};
+  if (S.St.Suspended)
+    O["suspended"] = true;
+  if (!Args.empty())
+    O["args"] = std::move(Args);
+  if (S.Inline)
+    O["inline"] = true;
+  if (S.Only)
+    O["only"] = toJSON(*S.Only);
+  if (S.End)
+    O["end"] = json::Object{{"store", toJSON(*S.End)}, {"lazy", S.EndLazy}};
   return O;
 }
 
@@ -223,28 +352,92 @@ static json::Value toJSON(const FunctionFacts &F) {
     Needs.push_back(toJSON(N));
   for (const Effect &E : F.Effects)
     Effects.push_back(toJSON(E));
-  json::Object O{{"usr", F.F.USR},          {"name", F.F.Name},
-                 {"at", toJSON(F.At)},      {"entry", F.Entry},
-                 {"entry_only", F.EntryOnly}, {"needs", std::move(Needs)},
-                 {"effects", std::move(Effects)}};
+  json::Array ReturnsFrom, Sites;
+  for (const Function &From : F.ReturnsFrom)
+    ReturnsFrom.push_back(toJSON(From));
+  for (const Site &S : F.Sites)
+    Sites.push_back(toJSON(S));
+  json::Object O{{"usr", F.F.USR},
+                 {"name", F.F.Name},
+                 {"at", toJSON(F.At)},
+                 {"entry", F.Entry},
+                 {"entry_only", F.EntryOnly},
+                 {"visible", F.Visible},
+                 {"unknown_callers", F.UnknownCallers},
+                 {"escapes", F.Escapes},
+                 {"needs", std::move(Needs)},
+                 {"effects", std::move(Effects)},
+                 {"returns_from", std::move(ReturnsFrom)},
+                 {"sites", std::move(Sites)}};
   if (F.ReturnsRead)
     O["returns"] = json::Object{{"store", toJSON(F.ReturnsRead->S)},
                                 {"read", toJSON(F.ReturnsRead->Read)}};
   return O;
 }
 
+static json::Value toJSON(const Kept &K) {
+  json::Array From;
+  for (const Function &F : K.From)
+    From.push_back(toJSON(F));
+  return json::Object{{"at", toJSON(K.At)}, {"target", K.Target}, {"from", std::move(From)}};
+}
+
+static json::Value toJSON(const Input &I) {
+  return json::Object{
+      {"file", I.File}, {"size", int64_t(I.Size)}, {"modified", I.Modified}, {"hash", I.Hash}};
+}
+
+template <class T> static json::Array arrayOf(const std::vector<T> &Items) {
+  json::Array Array;
+  for (const T &Item : Items)
+    Array.push_back(toJSON(Item));
+  return Array;
+}
+
 std::string writeFacts(const FactsFile &Facts) {
-  json::Array Functions;
-  for (const FunctionFacts &F : Facts.Functions)
-    Functions.push_back(toJSON(F));
   json::Value Root = json::Object{{"format", FormatName},
                                   {"version", Facts.Version},
                                   {"file", Facts.File},
-                                  {"functions", std::move(Functions)}};
+                                  {"functions", arrayOf(Facts.Functions)},
+                                  {"kept", arrayOf(Facts.KeptValues)},
+                                  {"escapes", arrayOf(Facts.Escapes)},
+                                  {"inputs", arrayOf(Facts.Inputs)}};
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS << llvm::formatv("{0:1}", Root) << "\n";
   return Text;
+}
+
+static json::Value toJSON(const ImportedFunction &F) {
+  json::Object O{{"usr", F.F.USR},
+                 {"name", F.F.Name},
+                 {"needs", arrayOf(F.Needs)},
+                 {"effects", arrayOf(F.Effects)}};
+  if (F.ReturnsRead)
+    O["returns"] = json::Object{{"store", toJSON(F.ReturnsRead->S)},
+                                {"read", toJSON(F.ReturnsRead->Read)}};
+  return O;
+}
+
+static json::Value toJSON(const UsedElsewhere &U) {
+  return json::Object{{"usr", U.F.USR},          {"name", U.F.Name},
+                      {"invoked", U.Invoked},     {"threaded", U.Threaded},
+                      {"called", U.Called},       {"callers_known", U.CallersKnown}};
+}
+
+std::string writeImports(const ImportSet &Set) {
+  json::Value Root = json::Object{{"format", "asyncctx-imports"},
+                                  {"version", FormatVersion},
+                                  {"functions", arrayOf(Set.Functions)},
+                                  {"used", arrayOf(Set.Used)}};
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::formatv("{0:1}", Root) << "\n";
+  return Text;
+}
+
+std::string importsFingerprint(const ImportSet &Set) {
+  return llvm::utohexstr(llvm::xxh3_64bits(writeImports(Set)), /*LowerCase=*/true);
 }
 
 // Reading back: fromJSON for each record, as llvm::json's ObjectMapper wants
@@ -280,7 +473,8 @@ static bool fromJSON(const json::Value &V, Store &S, json::Path Path) {
   json::ObjectMapper O(V, Path);
   std::string Kind;
   if (!O || !O.map("kind", Kind) || !O.map("id", S.Id) || !O.map("name", S.Name) ||
-      !mapCount(O, "parameter", S.Parameter, /*Optional=*/true))
+      !mapCount(O, "parameter", S.Parameter, /*Optional=*/true) ||
+      !O.mapOptional("class", S.Class) || !O.mapOptional("local", S.Local))
     return false;
   const auto *It = llvm::find_if(StoreKindNames, [&](const auto &K) { return K.second == Kind; });
   if (It == std::end(StoreKindNames)) {
@@ -316,11 +510,55 @@ static bool fromJSON(const json::Value &V, Returns &R, json::Path Path) {
   return O && O.map("store", R.S) && O.map("read", R.Read);
 }
 
+static bool fromJSON(const json::Value &V, StoreScopes &S, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("store", S.S) && O.map("scopes", S.Scopes);
+}
+
+static bool fromJSON(const json::Value &V, Site &S, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  if (!O || !O.map("kind", S.Kind) || !O.map("callee", S.Callee) || !O.map("at", S.At) ||
+      !O.map("default", S.St.Default) || !O.map("stores", S.St.Stores) ||
+      !O.mapOptional("suspended", S.St.Suspended) || !O.mapOptional("args", S.Args) ||
+      !O.mapOptional("inline", S.Inline) || !O.mapOptional("only", S.Only))
+    return false;
+  if (!siteKind(S.Kind)) {
+    Path.field("kind").report("unknown site kind");
+    return false;
+  }
+  if (const json::Value *End = V.getAsObject()->get("end")) {
+    json::ObjectMapper E(*End, Path.field("end"));
+    Store EndStore;
+    if (!E || !E.map("store", EndStore) || !E.map("lazy", S.EndLazy))
+      return false;
+    S.End = EndStore;
+  }
+  return true;
+}
+
 static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("usr", F.F.USR) && O.map("name", F.F.Name) && O.map("at", F.At) &&
-         O.map("entry", F.Entry) && O.map("entry_only", F.EntryOnly) && O.map("needs", F.Needs) &&
-         O.map("effects", F.Effects) && O.mapOptional("returns", F.ReturnsRead);
+         O.map("entry", F.Entry) && O.map("entry_only", F.EntryOnly) &&
+         O.map("visible", F.Visible) && O.map("unknown_callers", F.UnknownCallers) &&
+         O.map("escapes", F.Escapes) && O.map("needs", F.Needs) && O.map("effects", F.Effects) &&
+         O.mapOptional("returns", F.ReturnsRead) && O.map("returns_from", F.ReturnsFrom) &&
+         O.map("sites", F.Sites);
+}
+
+static bool fromJSON(const json::Value &V, Kept &K, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("at", K.At) && O.map("target", K.Target) && O.map("from", K.From);
+}
+
+static bool fromJSON(const json::Value &V, Input &I, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  int64_t Size = 0;
+  if (!O || !O.map("file", I.File) || !O.map("size", Size) || !O.map("modified", I.Modified) ||
+      !O.map("hash", I.Hash) || Size < 0)
+    return false;
+  I.Size = uint64_t(Size);
+  return true;
 }
 
 llvm::Expected<FactsFile> readFacts(llvm::StringRef Text) {
@@ -339,7 +577,9 @@ llvm::Expected<FactsFile> readFacts(llvm::StringRef Text) {
                                    "version %u",
                                    Format.c_str(), Facts.Version, FormatName.data(),
                                    FormatVersion);
-  if (!O.map("file", Facts.File) || !O.map("functions", Facts.Functions))
+  if (!O.map("file", Facts.File) || !O.map("functions", Facts.Functions) ||
+      !O.map("kept", Facts.KeptValues) || !O.map("escapes", Facts.Escapes) ||
+      !O.map("inputs", Facts.Inputs))
     return Where.getError();
   return Facts;
 }

@@ -10,11 +10,23 @@
 //
 // The text form is JSON, versioned:
 //
-//   {"format": "asyncctx-facts", "version": 1, "file": "src/claims.cpp",
+//   {"format": "asyncctx-facts", "version": 2, "file": "/src/claims.cpp",
 //    "functions": [{"usr": "c:@F@use_claims#", "name": "use_claims",
 //                   "at": {"file": ..., "line": 33, "column": 16},
-//                   "entry": "none", "entry_only": true,
-//                   "needs": [...], "effects": [...], "returns": {...}}]}
+//                   "entry": "none", "entry_only": true, "visible": true,
+//                   "unknown_callers": true, "escapes": false,
+//                   "needs": [...], "effects": [...], "returns": {...},
+//                   "returns_from": [...], "sites": [...]}],
+//    "kept": [...], "escapes": [...], "inputs": [...]}
+//
+// Version 2 adds what the facts of the other files of a program need
+// (utils/ProgramFacts): each function's *sites* (where it calls or hands on
+// a function, with the state in which that function's needs are read
+// there), whether its callers are known here and whether its address
+// escapes, the functions of other files whose store value it may return;
+// the values kept in static storage that may come from a function of
+// another file; the functions of other files whose address escapes here;
+// the files the translation unit read, to tell when the facts are stale.
 //
 // A reader refuses another format or version: facts are rebuilt, never
 // guessed.
@@ -33,10 +45,11 @@
 
 namespace clang {
 class ASTContext;
+class FileManager;
 
 namespace tidy::asyncctx::records {
 
-constexpr unsigned FormatVersion = 1;
+constexpr unsigned FormatVersion = 2;
 
 struct Place {
   std::string File;
@@ -65,8 +78,14 @@ struct Store {
   /// How messages name it ('claims_storage', 'folly::RequestContext').
   std::string Name;
   unsigned Parameter = 0;
+  /// Object, Parameter: the USR of its class (a store named by its class
+  /// stands for every store of that class).
+  std::string Class;
+  /// Object: a local variable of the function (created with no value).
+  bool Local = false;
   bool operator==(const Store &O) const {
-    return K == O.K && Id == O.Id && Name == O.Name && Parameter == O.Parameter;
+    return K == O.K && Id == O.Id && Name == O.Name && Parameter == O.Parameter &&
+           Class == O.Class && Local == O.Local;
   }
 };
 
@@ -116,17 +135,87 @@ struct Returns {
   bool operator==(const Returns &O) const { return S == O.S && Read == O.Read; }
 };
 
+/// What can hold of one store at a site (a ScopeSet's str()).
+struct StoreScopes {
+  Store S;
+  std::string Scopes;
+  bool operator==(const StoreScopes &O) const { return S == O.S && Scopes == O.Scopes; }
+};
+
+/// The state in which a callee's needs are read at a site: the stores the
+/// caller changed, and what holds of every other one.
+struct SiteState {
+  std::string Default = "entry";
+  std::vector<StoreScopes> Stores;
+  /// A coroutine's read after its first suspension (NeedKey::AfterSuspension).
+  bool Suspended = false;
+  bool operator==(const SiteState &O) const {
+    return Default == O.Default && Stores == O.Stores && Suspended == O.Suspended;
+  }
+};
+
+/// Where a function calls or hands on another (utils/CallSites).
+struct Site {
+  std::string Kind = "call"; ///< a CallSite::Kind's name
+  Function Callee;
+  Place At;
+  SiteState St;
+  /// The stores its arguments denote (Kind "none" where one denotes none).
+  std::vector<Store> Args;
+  bool Inline = false;
+  /// Bind: the store it carries.
+  std::optional<Store> Only;
+  /// A coroutine handed to RUN or BIND: the store whose scope ends before
+  /// its body (EndLazy) or at its first suspension.
+  std::optional<Store> End;
+  bool EndLazy = false;
+  bool operator==(const Site &O) const {
+    return Kind == O.Kind && Callee == O.Callee && At == O.At && St == O.St && Args == O.Args &&
+           Inline == O.Inline && Only == O.Only && End == O.End && EndLazy == O.EndLazy;
+  }
+};
+
 struct FunctionFacts {
   Function F;
   Place At;
   std::string Entry = "none"; ///< an EntryKind's name
   bool EntryOnly = true;
+  /// Externally visible; its callers are not all known here
+  /// (FunctionIndex::hasUnknownCallers); its address escapes here.
+  bool Visible = false, UnknownCallers = false, Escapes = false;
   std::vector<Need> Needs;
   std::vector<Effect> Effects;
   std::optional<Returns> ReturnsRead;
+  /// Functions of other files whose store value it may return.
+  std::vector<Function> ReturnsFrom;
+  std::vector<Site> Sites;
   bool operator==(const FunctionFacts &O) const {
     return F == O.F && At == O.At && Entry == O.Entry && EntryOnly == O.EntryOnly &&
-           Needs == O.Needs && Effects == O.Effects && ReturnsRead == O.ReturnsRead;
+           Visible == O.Visible && UnknownCallers == O.UnknownCallers && Escapes == O.Escapes &&
+           Needs == O.Needs && Effects == O.Effects && ReturnsRead == O.ReturnsRead &&
+           ReturnsFrom == O.ReturnsFrom && Sites == O.Sites;
+  }
+};
+
+/// A value put into static storage that may come from a function of another
+/// file (its store value, if that function returns one).
+struct Kept {
+  Place At;
+  std::string Target; ///< as messages name it
+  std::vector<Function> From;
+  bool operator==(const Kept &O) const {
+    return At == O.At && Target == O.Target && From == O.From;
+  }
+};
+
+/// A file the translation unit read, as it was then.
+struct Input {
+  std::string File;
+  uint64_t Size = 0;
+  int64_t Modified = 0; ///< seconds since the epoch
+  std::string Hash;     ///< of its content (xxh3, hexadecimal)
+  bool operator==(const Input &O) const {
+    return File == O.File && Size == O.Size && Modified == O.Modified && Hash == O.Hash;
   }
 };
 
@@ -134,15 +223,68 @@ struct FactsFile {
   unsigned Version = FormatVersion;
   std::string File;
   std::vector<FunctionFacts> Functions;
+  std::vector<Kept> KeptValues;
+  /// Functions of other files whose address escapes here.
+  std::vector<Function> Escapes;
+  std::vector<Input> Inputs;
   bool operator==(const FactsFile &O) const {
-    return Version == O.Version && File == O.File && Functions == O.Functions;
+    return Version == O.Version && File == O.File && Functions == O.Functions &&
+           KeptValues == O.KeptValues && Escapes == O.Escapes && Inputs == O.Inputs;
   }
 };
+
+/// A function of another file, as a translation unit imports it: the part
+/// of its program facts that can change the unit's findings
+/// (utils/ProgramFacts).
+struct ImportedFunction {
+  Function F;
+  std::vector<Need> Needs;
+  std::vector<Effect> Effects;
+  std::optional<Returns> ReturnsRead;
+  bool operator==(const ImportedFunction &O) const {
+    return F == O.F && Needs == O.Needs && Effects == O.Effects && ReturnsRead == O.ReturnsRead;
+  }
+};
+
+/// A function of the translation unit, as other files use it.
+struct UsedElsewhere {
+  Function F;
+  bool Invoked = false;      ///< handed to an invocation runner elsewhere
+  bool Threaded = false;     ///< started on a thread or spawned elsewhere
+  bool Called = false;       ///< called directly, or its address taken, elsewhere
+  bool CallersKnown = false; ///< every caller is known in the program
+  bool operator==(const UsedElsewhere &O) const {
+    return F == O.F && Invoked == O.Invoked && Threaded == O.Threaded && Called == O.Called &&
+           CallersKnown == O.CallersKnown;
+  }
+};
+
+/// What one translation unit takes from the facts of the rest of the
+/// program, sorted by USR.
+struct ImportSet {
+  std::vector<ImportedFunction> Functions;
+  std::vector<UsedElsewhere> Used;
+  bool empty() const { return Functions.empty() && Used.empty(); }
+  bool operator==(const ImportSet &O) const { return Functions == O.Functions && Used == O.Used; }
+};
+
+/// The text of an import set (the same set, the same text), and its
+/// fingerprint.
+std::string writeImports(const ImportSet &Set);
+std::string importsFingerprint(const ImportSet &Set);
+
+/// A file's name as records write it: absolute (against the working
+/// directory of \p Files) and without `.` or `..`.
+std::string recordedPath(const FileManager &Files, llvm::StringRef Name);
 
 /// The records of the summaries the analysis kept (ScopeAnalysisOptions::
 /// KeepSummaries) for the translation unit of \p AST.
 FactsFile recordSummaries(llvm::ArrayRef<FunctionSummary> Summaries, ASTContext &AST,
                           const RoleLayer &Roles);
+
+/// The records of everything the analysis kept for the facts of the file
+/// (ScopeAnalysisOptions::RecordSites), without the inputs.
+FactsFile recordFacts(const ScopeAnalysisResult &Result, ASTContext &AST, const RoleLayer &Roles);
 
 /// The text form of \p Facts.
 std::string writeFacts(const FactsFile &Facts);
@@ -154,6 +296,8 @@ llvm::Expected<FactsFile> readFacts(llvm::StringRef Text);
 /// The names the records use for the kinds of the analysis.
 llvm::StringRef entryKindName(EntryKind K);
 llvm::StringRef originName(NoScopeOrigin O);
+llvm::StringRef siteKindName(CallSite::Kind K);
+std::optional<CallSite::Kind> siteKind(llvm::StringRef Name);
 
 } // namespace tidy::asyncctx::records
 } // namespace clang

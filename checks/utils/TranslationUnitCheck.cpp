@@ -34,10 +34,26 @@ std::shared_ptr<const RoleConfig> TranslationUnitCheck::readConfig(StringRef Nam
   return Parsed.Config;
 }
 
+/// Whether asyncctx-read-outside-run reports the needs of functions whose
+/// callers are unknown: then a facts directory's word on who calls them
+/// matters to the findings (utils/ProgramFacts).
+static bool reportsUnknownCallers(ClangTidyContext *Context) {
+  static constexpr llvm::StringLiteral Check = "asyncctx-read-outside-run";
+  if (!Context->isCheckEnabled(Check))
+    return false;
+  const ClangTidyOptions::OptionMap &Options = Context->getOptions().CheckOptions;
+  auto It = Options.find((Check + ".StrictMode").str());
+  if (It == Options.end())
+    return false;
+  llvm::StringRef Value = llvm::StringRef(It->second.Value).trim();
+  return Value.equals_insensitive("true") || Value == "1";
+}
+
 TranslationUnitCheck::TranslationUnitCheck(StringRef Name, ClangTidyContext *Context,
                                            std::shared_ptr<AnalysisSession> Session)
     : ClangTidyCheck(Name, Context),
       Config(readConfig(Name, Context, *Session)),
+      Facts(factsSettings(*Config, reportsUnknownCallers(Context))),
       Unit(Session->translationUnit(Context)) {}
 
 void TranslationUnitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -51,7 +67,7 @@ void TranslationUnitCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void TranslationUnitCheck::check(const MatchFinder::MatchResult &Result) {
-  checkTranslationUnit(Unit->get(*Result.Context, Config), *Result.Context);
+  checkTranslationUnit(Unit->get(*Result.Context, Config, Facts), *Result.Context);
 }
 
 } // namespace clang::tidy::asyncctx

@@ -40,6 +40,7 @@ private:
                                                AnalysisSession &Session);
 
   const std::shared_ptr<const RoleConfig> Config;
+  const FactsSettings Facts;
   const std::shared_ptr<TranslationUnitFacts> Unit;
 };
 

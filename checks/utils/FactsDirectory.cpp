@@ -1,0 +1,220 @@
+//===--- FactsDirectory.cpp - asyncctx-tidy -------------------------------===//
+
+#include "FactsDirectory.h"
+#include "AnalysisContext.h"
+#include "ImportedFacts.h"
+#include "ProgramFacts.h"
+#include "RoleConfig.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+
+namespace clang::tidy::asyncctx {
+
+namespace {
+
+constexpr llvm::StringLiteral FactsSuffix = ".facts.json";
+constexpr llvm::StringLiteral ImportsSuffix = ".imports.json";
+
+std::optional<std::string> readText(llvm::StringRef Path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return std::nullopt;
+  return (*Buffer)->getBuffer().str();
+}
+
+std::string hashOf(llvm::StringRef Content) {
+  return llvm::utohexstr(llvm::xxh3_64bits(Content), /*LowerCase=*/true);
+}
+
+/// This translation unit's own facts: an analysis that follows the calls
+/// into other files as sites, and imports nothing.
+records::FactsFile ownFacts(ASTContext &AST, const RoleConfig &Config) {
+  AnalysisContext Context(AST, Config);
+  ScopeAnalysisOptions Record;
+  Record.StrictMode = true;
+  Record.RecordSites = true;
+  ScopeAnalysisResult Result = analyseScopes(Context, Record);
+  return records::recordFacts(Result, AST, Context.Roles);
+}
+
+} // namespace
+
+FactsSettings factsSettings(const RoleConfig &Config, bool StrictMode) {
+  FactsSettings Settings;
+  Settings.StrictMode = StrictMode;
+  if (std::optional<std::string> Directory = llvm::sys::Process::GetEnv(FactsDirVariable)) {
+    Settings.Directory = *Directory;
+    Settings.Key = llvm::sys::Process::GetEnv(FactsKeyVariable).value_or("");
+  } else {
+    Settings.Directory = Config.factsDirectory().str();
+  }
+  if (!Settings.Directory.empty())
+    Settings.Directory = normalPath(Settings.Directory);
+  return Settings;
+}
+
+std::string normalPath(llvm::StringRef Path) {
+  llvm::SmallString<256> Absolute(Path);
+  llvm::sys::fs::make_absolute(Absolute);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return std::string(Absolute.str());
+}
+
+std::string factsPath(llvm::StringRef Directory, llvm::StringRef Key) {
+  llvm::SmallString<256> Path(Directory);
+  llvm::sys::path::append(Path, Key + FactsSuffix);
+  return std::string(Path.str());
+}
+
+std::string importsPath(llvm::StringRef Directory, llvm::StringRef Key) {
+  llvm::SmallString<256> Path(Directory);
+  llvm::sys::path::append(Path, Key + ImportsSuffix);
+  return std::string(Path.str());
+}
+
+std::optional<records::FactsFile> readFactsFile(llvm::StringRef Directory, llvm::StringRef Key) {
+  std::optional<std::string> Text = readText(factsPath(Directory, Key));
+  if (!Text)
+    return std::nullopt;
+  llvm::Expected<records::FactsFile> Facts = records::readFacts(*Text);
+  if (!Facts) {
+    llvm::consumeError(Facts.takeError());
+    return std::nullopt;
+  }
+  return std::move(*Facts);
+}
+
+std::vector<records::FactsFile> readFactsDirectory(llvm::StringRef Directory,
+                                                   llvm::StringRef Except) {
+  std::vector<std::string> Paths;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Directory, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::StringRef(It->path()).ends_with(FactsSuffix))
+      Paths.push_back(It->path());
+  llvm::sort(Paths);
+  std::vector<records::FactsFile> Files;
+  for (const std::string &Path : Paths) {
+    std::optional<std::string> Text = readText(Path);
+    if (!Text)
+      continue;
+    llvm::Expected<records::FactsFile> Facts = records::readFacts(*Text);
+    if (!Facts) {
+      llvm::consumeError(Facts.takeError());
+      continue;
+    }
+    if (Facts->File != Except)
+      Files.push_back(std::move(*Facts));
+  }
+  return Files;
+}
+
+std::optional<ImportRecord> readImportRecord(llvm::StringRef Directory, llvm::StringRef Key) {
+  std::optional<std::string> Text = readText(importsPath(Directory, Key));
+  if (!Text)
+    return std::nullopt;
+  llvm::Expected<llvm::json::Value> Root = llvm::json::parse(*Text);
+  if (!Root) {
+    llvm::consumeError(Root.takeError());
+    return std::nullopt;
+  }
+  const llvm::json::Object *O = Root->getAsObject();
+  std::optional<llvm::StringRef> Fingerprint = O ? O->getString("imports") : std::nullopt;
+  std::optional<bool> Strict = O ? O->getBoolean("strict") : std::nullopt;
+  if (!Fingerprint || !Strict)
+    return std::nullopt;
+  return ImportRecord{Fingerprint->str(), *Strict};
+}
+
+std::vector<records::Input> inputsOf(const SourceManager &SM) {
+  std::vector<records::Input> Inputs;
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    FileEntryRef File = It->first;
+    std::optional<llvm::MemoryBufferRef> Buffer = It->second->getBufferIfLoaded();
+    if (!Buffer)
+      continue;
+    records::Input In;
+    In.File = records::recordedPath(SM.getFileManager(), File.getName());
+    In.Size = File.getSize();
+    In.Modified = File.getModificationTime();
+    In.Hash = hashOf(Buffer->getBuffer());
+    Inputs.push_back(std::move(In));
+  }
+  llvm::sort(Inputs, [](const records::Input &A, const records::Input &B) {
+    return A.File < B.File;
+  });
+  Inputs.erase(std::unique(Inputs.begin(), Inputs.end()), Inputs.end());
+  return Inputs;
+}
+
+bool inputsUnchanged(llvm::ArrayRef<records::Input> Inputs) {
+  for (const records::Input &In : Inputs) {
+    llvm::sys::fs::file_status Status;
+    if (llvm::sys::fs::status(In.File, Status))
+      return false;
+    if (Status.getSize() == In.Size &&
+        llvm::sys::toTimeT(Status.getLastModificationTime()) == In.Modified)
+      continue;
+    std::optional<std::string> Content = readText(In.File);
+    if (!Content || hashOf(*Content) != In.Hash)
+      return false;
+  }
+  return true;
+}
+
+bool writeAtomically(llvm::StringRef Path, llvm::StringRef Text) {
+  llvm::SmallString<256> Temporary;
+  int FD;
+  if (llvm::sys::fs::createUniqueFile(Path + ".%%%%%%.tmp", FD, Temporary))
+    return false;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+    OS.close();
+    if (OS.has_error()) {
+      OS.clear_error();
+      llvm::sys::fs::remove(Temporary);
+      return false;
+    }
+  }
+  if (llvm::sys::fs::rename(Temporary, Path)) {
+    llvm::sys::fs::remove(Temporary);
+    return false;
+  }
+  return true;
+}
+
+std::unique_ptr<ImportedFacts> importFacts(ASTContext &AST, const RoleConfig &Config,
+                                           const RoleLayer &Roles,
+                                           const FactsSettings &Settings) {
+  if (Settings.Directory.empty())
+    return nullptr;
+  records::FactsFile Own = ownFacts(AST, Config);
+  if (!Settings.Key.empty()) {
+    Own.Inputs = inputsOf(AST.getSourceManager());
+    writeAtomically(factsPath(Settings.Directory, Settings.Key), records::writeFacts(Own));
+  }
+  std::vector<records::FactsFile> Files = readFactsDirectory(Settings.Directory, Own.File);
+  Files.push_back(Own);
+  records::Program Whole(std::move(Files));
+  records::ImportSet Set = records::importsFor(Own, Whole, Settings.StrictMode);
+  if (!Settings.Key.empty()) {
+    llvm::json::Value Record = llvm::json::Object{
+        {"imports", records::importsFingerprint(Set)}, {"strict", Settings.StrictMode}};
+    std::string Text;
+    llvm::raw_string_ostream(Text) << Record << "\n";
+    writeAtomically(importsPath(Settings.Directory, Settings.Key), Text);
+  }
+  return std::make_unique<ImportedFacts>(std::move(Set), AST, Roles);
+}
+
+} // namespace clang::tidy::asyncctx
