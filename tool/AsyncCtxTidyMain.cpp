@@ -13,6 +13,8 @@
 //   (ConfigVerification; clang-tidy checks only their keys).
 // - A compile database that lists nothing, or a `-p` directory without one,
 //   is an error rather than a run without flags (CompileDatabaseCheck).
+// - `--cross-tu`, `--facts-dir` and `--facts-only` analyse the files as one
+//   program (ProgramRun).
 // - `--version` names asyncctx-tidy's version beside LLVM's.
 //
 // CommandLine is the one parser of the arguments; the rest go to
@@ -25,6 +27,7 @@
 #include "ConfigVerification.h"
 #include "OutputMuting.h"
 #include "OwnOptions.h"
+#include "ProgramRun.h"
 #include "RunExports.h"
 
 #include "clang-tidy/ClangTidyForceLinker.h"
@@ -55,7 +58,8 @@ static int verifyConfig(CommandLine &Args) {
 
 /// A run that analyses files: clang-tidy exports to a temporary file, from
 /// which the exports the request asks for are written. Returns the status.
-static int analyse(CommandLine &Args, const ExportRequest &Request) {
+static int analyse(CommandLine &Args, const ExportRequest &Request,
+                   const ProgramRequest &Program) {
   // clang-tidy writes the export only when there are diagnostics, so an
   // empty temporary file means none.
   llvm::SmallString<128> Export;
@@ -65,7 +69,7 @@ static int analyse(CommandLine &Args, const ExportRequest &Request) {
   llvm::FileRemover RemoveExport(Export);
   Args.add("--export-fixes=" + Export);
 
-  int Status = Args.runClangTidy();
+  int Status = Program.active() ? runProgram(Args, Program, Export) : Args.runClangTidy();
   if (int AfterStatus = writeRunExports(Export, Request, Args.flag("fix-notes")))
     return AfterStatus;
   return Status;
@@ -73,16 +77,22 @@ static int analyse(CommandLine &Args, const ExportRequest &Request) {
 
 int main(int argc, const char **argv) {
   listOwnOptionsInHelp();
+  listProgramOptionsInHelp();
   // The version is CMake's project(VERSION), the one place it is kept.
   llvm::cl::AddExtraVersionPrinter([](llvm::raw_ostream &OS) {
     OS << "asyncctx-tidy version " ASYNCCTX_TIDY_VERSION "\n";
   });
 
   CommandLine Args;
-  if (!Args.parse(argc, argv, ownOptions()))
+  std::vector<OwnOption> Own(ownOptions().begin(), ownOptions().end());
+  Own.insert(Own.end(), programOptions().begin(), programOptions().end());
+  if (!Args.parse(argc, argv, Own))
     return reportError("cannot expand the response files of the command line");
   ExportRequest Request = exportRequest(Args);
   if (std::optional<std::string> Problem = misuse(Request, Args))
+    return reportError(*Problem);
+  ProgramRequest Program = programRequest(Args);
+  if (std::optional<std::string> Problem = programMisuse(Program, Args))
     return reportError(*Problem);
   if (!Request.Inputs.empty())
     return convertExports(Request);
@@ -93,5 +103,5 @@ int main(int argc, const char **argv) {
     return reportError(*Problem);
   if (std::optional<std::string> Problem = exportProblem(Request, Args))
     return reportError(*Problem);
-  return analyse(Args, Request);
+  return analyse(Args, Request, Program);
 }
