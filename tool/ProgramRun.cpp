@@ -13,6 +13,7 @@
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdio>
@@ -70,6 +71,12 @@ ProgramRequest programRequest(const CommandLine &Args) {
   Request.CrossTu = Args.ownFlag("cross-tu");
   Request.FactsOnly = Args.ownFlag("facts-only");
   Request.FactsDir = Args.ownValue("facts-dir");
+  // run-clang-tidy passes none of asyncctx-tidy's options: the environment
+  // names the directory for the asyncctx-tidy it runs per file.
+  if (!Request.FactsDir)
+    if (std::optional<std::string> FromEnvironment =
+            llvm::sys::Process::GetEnv(utils::FactsDirVariable))
+      Request.FactsDir = *FromEnvironment;
   return Request;
 }
 
@@ -185,8 +192,8 @@ std::string readFile(llvm::StringRef Path) {
 
 class ProgramRun {
 public:
-  ProgramRun(const CommandLine &Args, std::string Directory)
-      : Args(Args), Children(Args), Directory(std::move(Directory)) {
+  ProgramRun(const CommandLine &Args, std::string Directory, bool Summary)
+      : Args(Args), Children(Args), Directory(std::move(Directory)), Summary(Summary) {
     for (const std::string &File : Args.sourceFiles())
       Units.push_back(
           {File, factsKey(File, compileCommandOf(Args, File), Children.options())});
@@ -237,9 +244,13 @@ public:
     }
     std::error_code EC;
     llvm::raw_fd_ostream(Export, EC) << Merged;
-    llvm::errs() << "asyncctx-tidy: " << Units.size() << " files of one program: facts made for "
-                 << FactsMade << " (" << FactsReused << " current); findings made for "
-                 << FindingsMade << " (" << FindingsReused << " reused)\n";
+    // What was analysed, for a run over several files (a single file's run,
+    // as run-clang-tidy makes them, says nothing more than clang-tidy).
+    if (Units.size() > 1 || Summary)
+      llvm::errs() << "asyncctx-tidy: " << Units.size() << " file" << (Units.size() == 1 ? "" : "s")
+                   << " of one program: facts made for " << FactsMade << " (" << FactsReused
+                   << " current); findings made for " << FindingsMade << " (" << FindingsReused
+                   << " reused)\n";
     return EC ? 1 : Status;
   }
 
@@ -251,6 +262,7 @@ private:
   std::string Directory;
   std::vector<Unit> Units;
   std::vector<Report> Reports;
+  bool Summary;
   unsigned FactsMade = 0, FactsReused = 0, FindingsMade = 0, FindingsReused = 0;
 };
 
@@ -317,7 +329,7 @@ int runProgram(const CommandLine &Args, const ProgramRequest &Request, llvm::Str
     }
     Directory = std::string(Temporary.str());
   }
-  ProgramRun Run(Args, Directory);
+  ProgramRun Run(Args, Directory, Request.CrossTu || Request.FactsOnly);
   if (Request.CrossTu || Request.FactsOnly)
     Run.makeFacts();
   if (!Request.FactsOnly)
