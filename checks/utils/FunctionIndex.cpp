@@ -9,8 +9,10 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::asyncctx {
@@ -87,6 +89,13 @@ public:
 
   bool TraverseLambdaExpr(LambdaExpr *E) {
     const FunctionDecl *Op = E->getCallOperator();
+    // A generic lambda is analysed as each of its instantiations, whose
+    // bodies hang off its call operator template, not off the lambda.
+    if (const FunctionTemplateDecl *Template = Op->getDescribedFunctionTemplate();
+        Template && !Op->isInvalidDecl())
+      for (FunctionDecl *Spec : Template->specializations())
+        if (Spec->doesThisDeclarationHaveABody() && !Spec->isDependentContext())
+          within(Spec, [&] { return TraverseStmt(Spec->getBody()); });
     if (Op->isDependentContext() || Op->isInvalidDecl())
       return Base::TraverseLambdaExpr(E);
     return within(Op, [&] { return Base::TraverseLambdaExpr(E); });
@@ -144,9 +153,22 @@ public:
     return true;
   }
 
+  /// `Target = Value`: a local variable reassigned, or a value kept.
+  void assignment(const Expr *Target, const Expr *Value, SourceLocation Loc) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Index.Reassigned.insert(VD);
+    if (Current && Roles.guardExpr(Value))
+      if (const VarDecl *Holder = localRoot(Target)) {
+        Index.GuardHolders.insert(Holder);
+        Index.Functions[Current].TouchesStore = true;
+      }
+    Places.assignment(Target, Value, Loc, Current);
+  }
+
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->isAssignmentOp())
-      Places.assignment(BO->getLHS(), BO->getRHS(), BO->getExprLoc());
+      assignment(BO->getLHS(), BO->getRHS(), BO->getExprLoc());
     if (Current && BO->isEqualityOp())
       Places.nullComparison(BO->getLHS(), BO->getRHS());
     return true;
@@ -154,7 +176,7 @@ public:
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
     if (Call->isAssignmentOp() && Call->getNumArgs() == 2)
-      Places.assignment(Call->getArg(0), Call->getArg(1), Call->getExprLoc());
+      assignment(Call->getArg(0), Call->getArg(1), Call->getExprLoc());
     if (Current && Call->getNumArgs() == 2 &&
         (Call->getOperator() == OO_EqualEqual || Call->getOperator() == OO_ExclaimEqual))
       Places.nullComparison(Call->getArg(0), Call->getArg(1));
@@ -191,9 +213,15 @@ public:
     FunctionInfo &Info = Index.Functions[Current];
     if (Roles.roleOfCall(Call) || startsThread(Call))
       Info.TouchesStore = true;
-    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (const FunctionDecl *Through =
+            calledThrough(Call, [&](const VarDecl *VD) { return Index.Reassigned.count(VD); }))
+      Callee = Through;
+    if (Callee) {
       Info.Callees.insert(canonical(Callee));
       CalledDirectly.insert(canonical(Callee));
+      if (!TryDepth)
+        Info.CalleesOutsideTry.insert(canonical(Callee));
     }
     return true;
   }
@@ -207,6 +235,24 @@ public:
         startsThread(Construct))
       Info.TouchesStore = true;
     Info.Callees.insert(canonical(Construct->getConstructor()));
+    return true;
+  }
+
+  bool TraverseCXXTryStmt(CXXTryStmt *S) {
+    // The try block's throws and calls are caught here (or may be: a
+    // handler for another type is taken as catching too); the handlers'
+    // are not.
+    ++TryDepth;
+    bool Result = TraverseStmt(S->getTryBlock());
+    --TryDepth;
+    for (unsigned I = 0; Result && I < S->getNumHandlers(); ++I)
+      Result = TraverseStmt(S->getHandler(I));
+    return Result;
+  }
+
+  bool VisitCXXThrowExpr(CXXThrowExpr *E) {
+    if (Current && !TryDepth)
+      Index.Functions[Current].Throws = true;
     return true;
   }
 
@@ -234,6 +280,33 @@ public:
       for (const FunctionDecl *Callee : Info.Callees)
         if (FunctionInfo *CalleeInfo = Index.find(Callee))
           CalleeInfo->Callers.insert(FD);
+    propagateThrows();
+  }
+
+  /// MayThrow: from the functions that throw to their callers outside try
+  /// blocks, but not through a noexcept function.
+  void propagateThrows() {
+    auto Noexcept = [](const FunctionInfo &Info) {
+      const auto *Proto = Info.FD->getType()->getAs<FunctionProtoType>();
+      return Proto && Proto->isNothrow();
+    };
+    std::vector<FunctionInfo *> Work;
+    for (auto &[FD, Info] : Index.Functions)
+      if (Info.FD && Info.Throws && !Noexcept(Info)) {
+        Info.MayThrow = true;
+        Work.push_back(&Info);
+      }
+    while (!Work.empty()) {
+      FunctionInfo *Thrower = Work.back();
+      Work.pop_back();
+      const FunctionDecl *Key = canonical(Thrower->FD);
+      for (const FunctionDecl *Caller : Thrower->Callers)
+        if (FunctionInfo *C = Index.find(Caller);
+            C && !C->MayThrow && C->CalleesOutsideTry.count(Key) && !Noexcept(*C)) {
+          C->MayThrow = true;
+          Work.push_back(C);
+        }
+    }
   }
 
 private:
@@ -241,10 +314,13 @@ private:
 
   template <class F> bool within(const FunctionDecl *FD, F Traverse) {
     const FunctionDecl *Saved = Current;
+    unsigned SavedDepth = TryDepth;
     Current = canonical(FD);
+    TryDepth = 0;
     Index.Functions[Current].FD = FD->getDefinition() ? FD->getDefinition() : FD;
     bool Result = Traverse();
     Current = Saved;
+    TryDepth = SavedDepth;
     return Result;
   }
 
@@ -273,6 +349,8 @@ private:
   FunctionIndex &Index;
   PlaceFinder &Places;
   const FunctionDecl *Current = nullptr;
+  /// How many try blocks of Current hold the node being traversed.
+  unsigned TryDepth = 0;
   /// The template pattern being traversed (Current is then null).
   const FunctionDecl *Pattern = nullptr;
   const VarDecl *StaticInit = nullptr;
