@@ -41,8 +41,10 @@ std::unique_ptr<tidy::ClangTidyOptionsProvider> optionsProvider(const CommandLin
       tidy::ClangTidyGlobalOptions(), tidy::ClangTidyOptions(), tidy::ClangTidyOptions());
 }
 
-/// Reports the invalid values one source sets; returns whether there are any.
-bool reportInvalidValues(const tidy::ClangTidyOptions &Options, llvm::StringRef Source) {
+/// Reports the invalid values one source sets (unless \p Report is false);
+/// returns whether there are any.
+bool reportInvalidValues(const tidy::ClangTidyOptions &Options, llvm::StringRef Source,
+                         bool Report = true) {
   std::vector<llvm::StringRef> Keys = tidy::asyncctx::RoleConfig::keys();
   // The keys as every check reads them, and as one check reads them
   // (`asyncctx-enter-with.asyncctx.Profiles`).
@@ -57,8 +59,10 @@ bool reportInvalidValues(const tidy::ClangTidyOptions &Options, llvm::StringRef 
   for (const auto &Group : ByPrefix) {
     std::vector<std::string> Errors;
     tidy::asyncctx::RoleConfig::get(Group.getValue(), Errors);
+    AnyInvalid |= !Errors.empty();
     for (const std::string &Error : Errors) {
-      AnyInvalid = true;
+      if (!Report)
+        break;
       llvm::WithColor::error(llvm::errs(), Source)
           << "invalid asyncctx configuration: " << Group.getKey() << Error
           << " [-verify-config]\n";
@@ -67,23 +71,43 @@ bool reportInvalidValues(const tidy::ClangTidyOptions &Options, llvm::StringRef 
   return AnyInvalid;
 }
 
+/// Each source of the configuration that applies to the first file.
+std::vector<tidy::ClangTidyOptionsProvider::OptionsSource>
+configurationSources(const CommandLine &Args) {
+  std::unique_ptr<tidy::ClangTidyOptionsProvider> Provider = optionsProvider(Args);
+  if (!Provider)
+    return {};
+  std::vector<std::string> Files = Args.sourceFiles();
+  // A .clang-tidy that does not parse is clang-tidy's to report.
+  Silence Quiet(STDERR_FILENO);
+  return Provider->getRawOptions(Files.empty() ? "dummy" : Files.front());
+}
+
 } // namespace
 
 bool reportInvalidAsyncCtxValues(const CommandLine &Args) {
-  std::unique_ptr<tidy::ClangTidyOptionsProvider> Provider = optionsProvider(Args);
-  if (!Provider)
-    return false;
-  std::vector<std::string> Files = Args.sourceFiles();
-  std::vector<tidy::ClangTidyOptionsProvider::OptionsSource> Sources;
-  {
-    // A .clang-tidy that does not parse is clang-tidy's to report.
-    Silence Quiet(STDERR_FILENO);
-    Sources = Provider->getRawOptions(Files.empty() ? "dummy" : Files.front());
-  }
   bool AnyInvalid = false;
-  for (const auto &[Options, Source] : Sources)
+  for (const auto &[Options, Source] : configurationSources(Args))
     AnyInvalid |= reportInvalidValues(Options, Source);
   return AnyInvalid;
+}
+
+bool usesNoConfiguration(const CommandLine &Args) {
+  if (Args.option("checks") || Args.option("config") || Args.option("config-file"))
+    return false;
+  return llvm::all_of(configurationSources(Args), [](const auto &Source) {
+    return Source.second == tidy::ClangTidyOptionsProvider::OptionsSourceTypeDefaultBinary ||
+           Source.second ==
+               tidy::ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption;
+  });
+}
+
+bool hasAsyncCtxConfigurationErrors(const CommandLine &Args) {
+  for (const auto &[Options, Source] : configurationSources(Args))
+    if (reportInvalidValues(Options, Source, /*Report=*/false) ||
+        !tidy::asyncctx::RoleConfig::unknownKeys(Options.CheckOptions).empty())
+      return true;
+  return false;
 }
 
 } // namespace asyncctx
