@@ -59,19 +59,10 @@ llvm::Error writeBaseline(llvm::ArrayRef<Finding> Findings, llvm::StringRef Path
                                          {"path", F->Where.Path},
                                          {"line", F->Where.Line},
                                          {"message", F->Diag->Message.Message}});
-  llvm::json::Object Log{{"tool", "asyncctx-tidy"}, {"version", 1},
-                         {"findings", std::move(Entries)}};
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
-  if (!EC) {
-    OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Log))) << "\n";
-    OS.close();
-    EC = OS.error();
-  }
-  if (EC)
-    return llvm::createStringError(EC, "baseline: cannot write '%s': %s", Path.str().c_str(),
-                                   EC.message().c_str());
-  return llvm::Error::success();
+  return writeJsonFile(llvm::json::Object{{"tool", "asyncctx-tidy"},
+                                          {"version", 1},
+                                          {"findings", std::move(Entries)}},
+                       Path, "baseline");
 }
 
 } // namespace asyncctx

@@ -10,31 +10,13 @@ namespace asyncctx {
 
 namespace {
 
-/// A workflow command's message: '%', CR and LF percent-encoded.
-std::string escapeData(llvm::StringRef Text) {
+/// A workflow command's text, percent-encoded as GitHub decodes it: '%',
+/// CR and LF in a message; ':' and ',' too in a property's value.
+std::string escape(llvm::StringRef Text, bool Property) {
   std::string Out;
   for (char C : Text) {
-    if (C == '%')
-      Out += "%25";
-    else if (C == '\r')
-      Out += "%0D";
-    else if (C == '\n')
-      Out += "%0A";
-    else
-      Out += C;
-  }
-  return Out;
-}
-
-/// A workflow command's property value: the message's escapes, and ':'
-/// and ',' too.
-std::string escapeProperty(llvm::StringRef Text) {
-  std::string Out;
-  for (char C : escapeData(Text)) {
-    if (C == ':')
-      Out += "%3A";
-    else if (C == ',')
-      Out += "%2C";
+    if (C == '%' || C == '\r' || C == '\n' || (Property && (C == ':' || C == ',')))
+      Out += llvm::formatv("%{0:X-2}", static_cast<unsigned char>(C)).str();
     else
       Out += C;
   }
@@ -56,11 +38,11 @@ void printGithubAnnotations(llvm::ArrayRef<Finding> Findings, llvm::raw_ostream 
       Message += llvm::formatv("\n{0}:{1}:{2}: note: {3}", Where.Path, Where.Line,
                                Where.Column, Text)
                      .str();
-    OS << "::" << levelName(*F.Diag) << " file=" << escapeProperty(F.Where.Path)
+    OS << "::" << levelName(*F.Diag) << " file=" << escape(F.Where.Path, true)
        << ",line=" << F.Where.Line;
     if (F.HasPlace)
       OS << ",col=" << F.Where.Column;
-    OS << ",title=" << escapeProperty(F.Diag->DiagnosticName) << "::" << escapeData(Message)
+    OS << ",title=" << escape(F.Diag->DiagnosticName, true) << "::" << escape(Message, false)
        << "\n";
   }
   OS.flush();
@@ -78,17 +60,7 @@ llvm::Error writeCodeQuality(llvm::ArrayRef<Finding> Findings, llvm::StringRef P
         {"severity", severity(F)},
         {"location", llvm::json::Object{{"path", F.Where.Path},
                                         {"lines", llvm::json::Object{{"begin", F.Where.Line}}}}}});
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
-  if (!EC) {
-    OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Issues))) << "\n";
-    OS.close();
-    EC = OS.error();
-  }
-  if (EC)
-    return llvm::createStringError(EC, "Code Quality report: cannot write '%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
-  return llvm::Error::success();
+  return writeJsonFile(std::move(Issues), Path, "Code Quality report");
 }
 
 } // namespace asyncctx

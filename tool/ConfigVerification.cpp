@@ -5,7 +5,10 @@
 #include "utils/RoleConfig.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 
 #include <unistd.h>
@@ -95,11 +98,19 @@ bool reportInvalidAsyncCtxValues(const CommandLine &Args) {
 bool usesNoConfiguration(const CommandLine &Args) {
   if (Args.option("checks") || Args.option("config") || Args.option("config-file"))
     return false;
-  return llvm::all_of(configurationSources(Args), [](const auto &Source) {
-    return Source.second == tidy::ClangTidyOptionsProvider::OptionsSourceTypeDefaultBinary ||
-           Source.second ==
-               tidy::ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption;
-  });
+  // Any .clang-tidy above the file counts, one that does not parse too
+  // (clang-tidy reports it, and it is the user's configuration all the same).
+  std::vector<std::string> Files = Args.sourceFiles();
+  llvm::SmallString<256> Path(Files.empty() ? "dummy" : Files.front());
+  llvm::sys::fs::make_absolute(Path);
+  for (llvm::StringRef Dir = llvm::sys::path::parent_path(Path); !Dir.empty();
+       Dir = llvm::sys::path::parent_path(Dir)) {
+    llvm::SmallString<256> Config(Dir);
+    llvm::sys::path::append(Config, ".clang-tidy");
+    if (llvm::sys::fs::exists(Config))
+      return false;
+  }
+  return true;
 }
 
 bool hasAsyncCtxConfigurationErrors(const CommandLine &Args) {

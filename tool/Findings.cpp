@@ -6,7 +6,10 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA256.h"
 
@@ -90,6 +93,21 @@ std::string findingKey(const Diagnostic &D) {
   return (D.DiagnosticName + "\n" + D.Message.Message + "\n" +
           absolutePath(D, D.Message.FilePath) + "\n" + llvm::Twine(D.Message.FileOffset))
       .str();
+}
+
+llvm::Error writeJsonFile(const llvm::json::Value &Value, llvm::StringRef Path,
+                          llvm::StringRef What) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
+  if (!EC) {
+    OS << llvm::formatv("{0:2}", Value) << "\n";
+    OS.close();
+    EC = OS.error();
+  }
+  if (EC)
+    return llvm::createStringError(EC, "%s: cannot write '%s': %s", What.str().c_str(),
+                                   Path.str().c_str(), EC.message().c_str());
+  return llvm::Error::success();
 }
 
 llvm::StringRef levelName(const Diagnostic &D) {

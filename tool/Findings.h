@@ -21,6 +21,8 @@
 
 #include "clang/Tooling/Core/Diagnostic.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
 
 #include <string>
 #include <vector>
@@ -62,6 +64,11 @@ std::string absolutePath(const clang::tooling::Diagnostic &D, llvm::StringRef Fi
 
 /// What tells two diagnostics apart: the same key is the same finding.
 std::string findingKey(const clang::tooling::Diagnostic &D);
+
+/// Writes \p Value to \p Path as indented JSON; \p What names the file in
+/// the error.
+llvm::Error writeJsonFile(const llvm::json::Value &Value, llvm::StringRef Path,
+                          llvm::StringRef What);
 
 /// The level a report gives a finding: "error" or "warning" (clang-tidy's
 /// remarks count as warnings).

@@ -88,7 +88,7 @@ int writeReports(const Outcome &O, const ExportRequest &Request, bool FixNotes) 
     if (llvm::Error E = writeSarifLog(
             buildSarifLog(Documents, currentDirectory(), Request.Category.value_or("")),
             *Request.Sarif))
-      return reportError("SARIF log: " + llvm::toString(std::move(E)));
+      return reportError(llvm::toString(std::move(E)));
   if (Request.CodeQuality)
     if (llvm::Error E = writeCodeQuality(Kept, *Request.CodeQuality))
       return reportError(llvm::toString(std::move(E)));

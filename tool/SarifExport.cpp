@@ -417,18 +417,7 @@ buildSarifLog(llvm::ArrayRef<clang::tooling::TranslationUnitDiagnostics> Documen
 }
 
 llvm::Error writeSarifLog(const llvm::json::Value &Log, llvm::StringRef Path) {
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
-  if (EC)
-    return llvm::createStringError(EC, "cannot write '%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
-  OS << llvm::formatv("{0:2}", Log) << "\n";
-  OS.close();
-  if (OS.has_error())
-    return llvm::createStringError(OS.error(), "cannot write '%s': %s",
-                                   Path.str().c_str(),
-                                   OS.error().message().c_str());
-  return llvm::Error::success();
+  return writeJsonFile(Log, Path, "SARIF log");
 }
 
 } // namespace asyncctx
