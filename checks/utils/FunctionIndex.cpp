@@ -24,6 +24,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::asyncctx {
@@ -67,6 +68,9 @@ bool containsErrors(const FunctionDecl *FD) {
       return true;
     if (const auto *DS = dyn_cast<DeclStmt>(S))
       if (llvm::any_of(DS->decls(), [](const Decl *D) { return D->isInvalidDecl(); }))
+        return true;
+    if (const auto *Catch = dyn_cast<CXXCatchStmt>(S))
+      if (const VarDecl *Caught = Catch->getExceptionDecl(); Caught && Caught->isInvalidDecl())
         return true;
     // A lambda's body is among its children; a local class's functions are
     // functions of their own.

@@ -41,6 +41,16 @@ ASYNCCTX_INVOCATION void calls_broken_helper(Claims c) {
   claims_storage.disable();
 }
 
+// An exception declaration of an unknown type is an invalid local: the
+// function is skipped (the enter_with is not reported, nor its leak).
+ASYNCCTX_INVOCATION void catch_unknown_type() {
+  try {
+    claims_storage.enter_with(Claims{});
+  } catch (const parse_error &) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: error: unknown type name 'parse_error' [clang-diagnostic-error]
+  }
+}
+
 // Nothing here depends on the code with errors: still reported.
 ASYNCCTX_INVOCATION void still_checked() {
   use(claims_storage.get_store());
