@@ -51,6 +51,13 @@ struct FunctionInfo {
   /// The callables it hands to an invocation runner (no callees: they start
   /// afresh).
   llvm::SmallSetVector<const FunctionDecl *, 1> Invocations;
+  /// An exception can leave it: a `throw` outside any try block of its own,
+  /// or a call outside one of a function of this file that may throw; never
+  /// for a noexcept function (the program ends instead).
+  bool MayThrow = false;
+  /// The callees it calls outside any try block of its own.
+  llvm::SmallSetVector<const FunctionDecl *, 4> CalleesOutsideTry;
+  bool Throws = false; ///< a `throw` outside any try block of its own
 };
 
 class FunctionIndex {
@@ -68,6 +75,12 @@ public:
   /// files (utils/ProgramFacts): calls of them are steps, as calls of a
   /// relevant function of this file are. Canonical.
   llvm::DenseSet<const FunctionDecl *> Elsewhere;
+  /// Local variables assigned after their initialization: what initialised
+  /// them is not all they hold.
+  llvm::DenseSet<const VarDecl *> Reassigned;
+  /// Local variables given a scope guard by assignment, to themselves or to
+  /// a member (`request.token = Attach(ctx)`): the scope lasts while they do.
+  llvm::DenseSet<const VarDecl *> GuardHolders;
 
   /// The function's entry in the index, if it has a body here.
   FunctionInfo *find(const FunctionDecl *FD);

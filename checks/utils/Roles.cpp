@@ -27,7 +27,7 @@ llvm::ArrayRef<RoleInfo> allRoles() { return Roles; }
 
 bool refersToStore(Role R) {
   return R != Role::Store && R != Role::Invocation && R != Role::Spawn &&
-         R != Role::CarriesContext;
+         R != Role::RunsInPlace && R != Role::CarriesContext;
 }
 
 llvm::StringRef roleName(Role R) { return Roles[static_cast<unsigned>(R)].Annotation; }

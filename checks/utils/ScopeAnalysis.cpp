@@ -136,7 +136,7 @@ class Driver {
 public:
   Driver(AnalysisContext &Context, const ScopeAnalysisOptions &Options)
       : Context(Context), Options(Options), Finder(Context), Index(Context, Finder),
-        Found(Finder.finish()) {
+        Found(Finder.finish(Index.Reassigned)) {
     if (Options.RecordSites)
       followCallsElsewhere(Context, Index);
     if (Options.Imports)
@@ -151,7 +151,7 @@ private:
   /// One analysis of \p Info from its start; its graph is built on the first.
   FunctionResult analyse(FunctionInfo &Info);
   /// Keeps the facts of \p Info's last analysis, and its summary.
-  void keep(FunctionInfo &Info, FunctionResult &&Result);
+  void keep(FunctionInfo &Info, FunctionResult &&Analysed);
   void analyseGlobal(const VarDecl *VD);
   void reportUnknownCallers();
   void completeEnterWiths();
@@ -199,14 +199,15 @@ FunctionResult Driver::analyse(FunctionInfo &Info) {
   return Reporter.report(*G.Graph, AtEntry, IsInvocation);
 }
 
-void Driver::keep(FunctionInfo &Info, FunctionResult &&Found) {
+void Driver::keep(FunctionInfo &Info, FunctionResult &&Analysed) {
   Summary &Sum = Summaries[Info.FD->getCanonicalDecl()];
-  Sum.join(Found.Needs, Found.Effects);
+  Sum.join(Analysed.Needs, Analysed.Effects, Analysed.MayThrow);
   ScopeFacts &Facts = Result.Facts;
-  append(Facts.Reads, std::move(Found.Reads));
-  append(Facts.EnterWiths, std::move(Found.EnterWiths));
-  append(Facts.Leaks, std::move(Found.Leaks));
-  append(Facts.Suspends, std::move(Found.Suspends));
+  append(Facts.Reads, std::move(Analysed.Reads));
+  append(Facts.EnterWiths, std::move(Analysed.EnterWiths));
+  append(Facts.Leaks, std::move(Analysed.Leaks));
+  append(Facts.Suspends, std::move(Analysed.Suspends));
+  append(Facts.KeptGuards, std::move(Analysed.KeptGuards));
   if (!Options.KeepSummaries && !Options.RecordSites)
     return;
   FunctionSummary &Kept = Result.Summaries.emplace_back();
@@ -214,7 +215,7 @@ void Driver::keep(FunctionInfo &Info, FunctionResult &&Found) {
   Kept.Entry = Info.Entry;
   Kept.EntryOnly = Info.EntryOnly;
   Kept.Sum = Sum;
-  Kept.Sites = std::move(Found.Sites);
+  Kept.Sites = std::move(Analysed.Sites);
   Kept.UnknownCallers = FunctionIndex::hasUnknownCallers(Info);
   Kept.AddressEscapes = Info.AddressEscapes;
 }
@@ -244,7 +245,8 @@ void Driver::analyseComponents() {
         Changed = false;
         for (CallNode *Node : Group) {
           FunctionResult Found = analyse(*Node->Info);
-          Changed |= Summaries[Node->Info->FD->getCanonicalDecl()].join(Found.Needs, Found.Effects);
+          Changed |= Summaries[Node->Info->FD->getCanonicalDecl()].join(Found.Needs, Found.Effects,
+                                                                        Found.MayThrow);
         }
       }
     for (CallNode *Node : Group)
@@ -339,6 +341,25 @@ void Driver::completeEnterWiths() {
       Leak.Entered = Facts[It->second];
 }
 
+/// The functions that run only where no invocation is: `main`, and the
+/// functions that only they call (a warm-up before the first request). What
+/// one of them keeps in static storage is no request's.
+llvm::DenseSet<const FunctionDecl *> outsideInvocations(const FunctionIndex &Index) {
+  llvm::DenseSet<const FunctionDecl *> Outside;
+  for (const auto &[FD, Info] : Index.Functions)
+    if (Info.FD && Info.Entry == EntryKind::Main)
+      Outside.insert(FD);
+  for (bool Grew = !Outside.empty(); Grew;) {
+    Grew = false;
+    for (const auto &[FD, Info] : Index.Functions)
+      if (Info.FD && !Outside.count(FD) && Info.Entry == EntryKind::None && !Info.AddressEscapes &&
+          !Info.Callers.empty() &&
+          llvm::all_of(Info.Callers, [&](const FunctionDecl *C) { return Outside.count(C); }))
+        Grew = Outside.insert(FD).second;
+  }
+  return Outside;
+}
+
 void Driver::keptValue(const StaticStore &Kept, StoreValueFinder::Source From) {
   if (From.Read) {
     Result.Facts.KeptValues.push_back(
@@ -356,8 +377,11 @@ void Driver::keptValue(const StaticStore &Kept, StoreValueFinder::Source From) {
 
 void Driver::findKeptValues() {
   StoreValueFinder Values(Context.Roles, &Index.Elsewhere);
+  llvm::DenseSet<const FunctionDecl *> Outside = outsideInvocations(Index);
   for (const StaticStore &Kept : Found.StaticStores)
-    if (StoreValueFinder::Source From = Values.anySourceOf(Kept.Value))
+    if (Kept.Function && Outside.count(Kept.Function->getCanonicalDecl()))
+      continue;
+    else if (StoreValueFinder::Source From = Values.anySourceOf(Kept.Value))
       keptValue(Kept, From);
   for (FunctionSummary &Sum : Result.Summaries) {
     StoreValueFinder::Source From = Values.anyReturnedBy(Sum.Function);
@@ -396,7 +420,7 @@ ScopeAnalysisResult Driver::run() {
     reportUnknownCallers();
   completeEnterWiths();
   findKeptValues();
-  Result.Facts.KeptGuards = std::move(Found.KeptGuards);
+  append(Result.Facts.KeptGuards, std::move(Found.KeptGuards));
   Result.Facts.DiscardedGuards = std::move(Found.DiscardedGuards);
   Result.Facts.NeverNullTests = std::move(Found.NeverNullTests);
   keepOneFactPerPlace();

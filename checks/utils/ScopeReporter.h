@@ -41,10 +41,12 @@ struct FunctionInfo;
 struct FunctionResult {
   NeedMap Needs;
   EffectList Effects;
+  bool MayThrow = false;
   std::vector<ReadFact> Reads;
   std::vector<EnterWithFact> EnterWiths;
   std::vector<LeakFact> Leaks;
   std::vector<SuspendFact> Suspends;
+  std::vector<KeptGuardFact> KeptGuards;
   /// With ScopeReporter::recordSites: where the function's callees' needs
   /// are read, in the order the reporter met them.
   std::vector<CallSite> Sites;
@@ -104,11 +106,13 @@ private:
                      const std::optional<ScopeEnd> &End, const State *HandedFrom);
   void enter(const Step &S, const State &St);
   void suspend(const Step &S, const State &St);
+  /// A token let go while its scope is live: the scope never ends.
+  void released(const Step &S, const State &St);
   /// Notes the ENTER_WITH calls of this function whose value a step ended.
   void closings(const State &Before, const State &After);
   /// Marks the EnterWithFacts of the calls that closings() saw ended.
   void markClosed();
-  void leaks(const State &AtEnd, SourceLocation EndLoc, llvm::SmallPtrSetImpl<const void *> &Seen);
+  void leaks(const State &AtEnd, SourceLocation EndLoc);
   /// Keeps a site, when recording.
   void site(CallSite::Kind K, const FunctionDecl *Callee, SourceLocation Loc, const State &St,
             llvm::ArrayRef<const Expr *> Args = {});
@@ -120,6 +124,12 @@ private:
   const FunctionInfo *Current;
   ScopeTransfer Transfer;
   FunctionResult Result;
+  /// Whether Current is an invocation, whose exits must leave no value
+  /// current, and the ENTER_WITH calls already found leaking.
+  bool FindLeaks = false;
+  /// Result.Leaks' index of each ENTER_WITH found leaking (its call here,
+  /// or the ExternalCall of another file's).
+  llvm::DenseMap<const void *, size_t> Leaked;
   /// The ENTER_WITH calls whose value a later step in the function ends.
   llvm::SmallPtrSet<const CallExpr *, 4> Closed;
   bool RecordingSites = false;

@@ -214,6 +214,7 @@ public:
       R.Needs.push_back(need(Key, N));
     for (const StoreState &E : Sum.Sum.Effects)
       R.Effects.push_back(effect(E));
+    R.MayThrow = Sum.Sum.MayThrow;
     if (Sum.Returns)
       R.ReturnsRead = Returns{store(Roles.storeOfCall(Sum.Returns)), place(Sum.Returns->getExprLoc())};
     for (const FunctionDecl *From : Sum.ReturnsFrom)
@@ -367,6 +368,7 @@ static json::Value toJSON(const FunctionFacts &F) {
                  {"escapes", F.Escapes},
                  {"needs", std::move(Needs)},
                  {"effects", std::move(Effects)},
+                 {"may_throw", F.MayThrow},
                  {"returns_from", std::move(ReturnsFrom)},
                  {"sites", std::move(Sites)}};
   if (F.ReturnsRead)
@@ -542,7 +544,8 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
          O.map("entry", F.Entry) && O.map("entry_only", F.EntryOnly) &&
          O.map("visible", F.Visible) && O.map("unknown_callers", F.UnknownCallers) &&
          O.map("escapes", F.Escapes) && O.map("needs", F.Needs) && O.map("effects", F.Effects) &&
-         O.mapOptional("returns", F.ReturnsRead) && O.map("returns_from", F.ReturnsFrom) &&
+         O.map("may_throw", F.MayThrow) && O.mapOptional("returns", F.ReturnsRead) &&
+         O.map("returns_from", F.ReturnsFrom) &&
          O.map("sites", F.Sites);
 }
 

@@ -15,8 +15,8 @@
 //                   "at": {"file": ..., "line": 33, "column": 16},
 //                   "entry": "none", "entry_only": true, "visible": true,
 //                   "unknown_callers": true, "escapes": false,
-//                   "needs": [...], "effects": [...], "returns": {...},
-//                   "returns_from": [...], "sites": [...]}],
+//                   "needs": [...], "effects": [...], "may_throw": false,
+//                   "returns": {...}, "returns_from": [...], "sites": [...]}],
 //    "kept": [...], "escapes": [...], "inputs": [...]}
 //
 // Version 2 adds what the facts of the other files of a program need
@@ -185,6 +185,7 @@ struct FunctionFacts {
   bool Visible = false, UnknownCallers = false, Escapes = false;
   std::vector<Need> Needs;
   std::vector<Effect> Effects;
+  bool MayThrow = false;
   std::optional<Returns> ReturnsRead;
   /// Functions of other files whose store value it may return.
   std::vector<Function> ReturnsFrom;
@@ -192,8 +193,8 @@ struct FunctionFacts {
   bool operator==(const FunctionFacts &O) const {
     return F == O.F && At == O.At && Entry == O.Entry && EntryOnly == O.EntryOnly &&
            Visible == O.Visible && UnknownCallers == O.UnknownCallers && Escapes == O.Escapes &&
-           Needs == O.Needs && Effects == O.Effects && ReturnsRead == O.ReturnsRead &&
-           ReturnsFrom == O.ReturnsFrom && Sites == O.Sites;
+           Needs == O.Needs && Effects == O.Effects && MayThrow == O.MayThrow &&
+           ReturnsRead == O.ReturnsRead && ReturnsFrom == O.ReturnsFrom && Sites == O.Sites;
   }
 };
 
