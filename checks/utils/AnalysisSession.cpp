@@ -13,14 +13,18 @@ TranslationUnitFacts::~TranslationUnitFacts() = default;
 
 const ScopeFacts &TranslationUnitFacts::get(ASTContext &AST,
                                             const std::shared_ptr<const RoleConfig> &With,
-                                            const FactsSettings &Settings) {
+                                            const FactsSettings &Settings,
+                                            const Preprocessor *PP) {
   if (For != &AST || Config != With) {
     Facts = ScopeFacts();
     Imports.reset();
     Context = std::make_unique<AnalysisContext>(AST, *With);
     Config = With;
     For = &AST;
-    Imports = importFacts(AST, *With, Context->Roles, Settings);
+    std::shared_ptr<const records::FactsFile> Preambles;
+    if (PP && Headers)
+      Preambles = Headers->get(AST, *PP, *With);
+    Imports = importFacts(AST, *With, Context->Roles, Settings, std::move(Preambles));
     ScopeAnalysisOptions Everything;
     Everything.StrictMode = true;
     Everything.Imports = Imports.get();
@@ -54,6 +58,7 @@ AnalysisSession::translationUnit(const ClangTidyContext *Context) {
     else
       ++It;
   auto Fresh = std::make_shared<TranslationUnitFacts>();
+  Fresh->Headers = &Headers;
   Units[Context] = Fresh;
   return Fresh;
 }

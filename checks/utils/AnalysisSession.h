@@ -16,6 +16,7 @@
 #define ASYNCCTX_TIDY_UTILS_ANALYSISSESSION_H
 
 #include "FactsDirectory.h"
+#include "HeaderFacts.h"
 #include "ScopeFacts.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -28,6 +29,7 @@
 
 namespace clang {
 class ASTContext;
+class Preprocessor;
 
 namespace tidy {
 class ClangTidyContext;
@@ -48,9 +50,12 @@ public:
   /// check's choice of what to report), with what \p Settings' facts
   /// directory says of the rest of the program.
   const ScopeFacts &get(ASTContext &AST, const std::shared_ptr<const RoleConfig> &Config,
-                        const FactsSettings &Settings);
+                        const FactsSettings &Settings, const Preprocessor *PP);
 
 private:
+  friend class AnalysisSession;
+  /// The session's: what clangd's preambles hold without bodies.
+  HeaderFactsCache *Headers = nullptr;
   const ASTContext *For = nullptr;
   /// The facts name stores by the strings of the configuration and of the
   /// analysis' role layer, and places of other files by the imported
@@ -78,6 +83,7 @@ public:
 
 private:
   std::mutex Lock;
+  HeaderFactsCache Headers;
   std::map<std::string, ParsedConfig> Configs;
   llvm::DenseMap<const ClangTidyContext *, std::weak_ptr<TranslationUnitFacts>> Units;
 };

@@ -12,7 +12,10 @@
 namespace clang::tidy::asyncctx {
 
 bool isElsewhereCandidate(const AnalysisContext &Context, const FunctionDecl *FD) {
-  if (!FD || FD->isDefined() || FD->isImplicit() || FD->getBuiltinID() || FD->isDeleted())
+  if (!FD || FD->isImplicit() || FD->getBuiltinID() || FD->isDeleted() || FD->isDefaulted())
+    return false;
+  // A body here (not one clangd's preamble skipped: utils/HeaderFacts).
+  if (const FunctionDecl *Definition = FD->getDefinition(); Definition && !Definition->hasSkippedBody())
     return false;
   const SourceManager &SM = Context.AST.getSourceManager();
   SourceLocation Loc = FD->getCanonicalDecl()->getLocation();

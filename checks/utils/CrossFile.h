@@ -2,8 +2,9 @@
 //
 // What the analysis of one file follows into the other files of a program.
 // A function *elsewhere* is one this translation unit declares and calls
-// (or hands on) without its body: a function of the user's code, not of a
-// system header, and none that implements a role of the store's API. Where
+// (or hands on) without its body (or whose body clangd's preamble skipped:
+// utils/HeaderFacts): a function of the user's code, not of a system
+// header, and none that implements a role of the store's API. Where
 // the facts of the other files are known (utils/ImportedFacts), a call of
 // one reads its needs and applies its effects as a call of a function of
 // this file does; where this file's facts are made (ScopeAnalysisOptions::

@@ -194,16 +194,20 @@ bool writeAtomically(llvm::StringRef Path, llvm::StringRef Text) {
 }
 
 std::unique_ptr<ImportedFacts> importFacts(ASTContext &AST, const RoleConfig &Config,
-                                           const RoleLayer &Roles,
-                                           const FactsSettings &Settings) {
-  if (Settings.Directory.empty())
+                                           const RoleLayer &Roles, const FactsSettings &Settings,
+                                           std::shared_ptr<const records::FactsFile> Headers) {
+  if (Settings.Directory.empty() && !Headers)
     return nullptr;
   records::FactsFile Own = ownFacts(AST, Config);
   if (!Settings.Key.empty()) {
     Own.Inputs = inputsOf(AST.getSourceManager());
     writeAtomically(factsPath(Settings.Directory, Settings.Key), records::writeFacts(Own));
   }
-  std::vector<records::FactsFile> Files = readFactsDirectory(Settings.Directory, Own.File);
+  std::vector<records::FactsFile> Files;
+  if (!Settings.Directory.empty())
+    Files = readFactsDirectory(Settings.Directory, Own.File);
+  if (Headers)
+    Files.push_back(*Headers);
   Files.push_back(Own);
   records::Program Whole(std::move(Files));
   records::ImportSet Set = records::importsFor(Own, Whole, Settings.StrictMode);

@@ -98,12 +98,13 @@ std::string normalPath(llvm::StringRef Path);
 bool writeAtomically(llvm::StringRef Path, llvm::StringRef Text);
 
 /// For the analysis of the translation unit of \p AST: its own facts
-/// (written, with \p Settings.Key), the program linked from them and the
-/// directory's, and what of it the analysis imports. Null without a
-/// directory.
+/// (written, with \p Settings.Key), the program linked from them, the
+/// directory's and \p Headers (the facts of the headers clangd parsed
+/// without bodies: utils/HeaderFacts), and what of it the analysis imports.
+/// Null with neither a directory nor such headers.
 std::unique_ptr<ImportedFacts> importFacts(ASTContext &AST, const RoleConfig &Config,
-                                           const RoleLayer &Roles,
-                                           const FactsSettings &Settings);
+                                           const RoleLayer &Roles, const FactsSettings &Settings,
+                                           std::shared_ptr<const records::FactsFile> Headers);
 
 } // namespace tidy::asyncctx
 } // namespace clang

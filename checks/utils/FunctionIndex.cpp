@@ -384,6 +384,41 @@ public:
     return true;
   }
 
+  /// The functions that the traversed ones call, with a body in this
+  /// translation unit but outside the traversal scope: clangd traverses the
+  /// main file's declarations only, and a function defined in a header comes
+  /// from its preamble. They are traversed too, as a run over the whole
+  /// translation unit traverses them, so that what they do to the stores is
+  /// known (their own facts are outside the main file: clangd shows none).
+  void traverseCalleesOutsideScope() {
+    std::vector<Decl *> Scope = Ctx.getTraversalScope();
+    if (Scope.size() == 1 && isa<TranslationUnitDecl>(Scope.front()))
+      return;
+    llvm::DenseSet<const FunctionDecl *> Tried;
+    for (bool Grew = true; Grew;) {
+      Grew = false;
+      std::vector<const FunctionDecl *> Definitions;
+      auto Reached = [&](const FunctionDecl *Callee) {
+        if (Index.find(Callee) || !Tried.insert(Callee).second)
+          return;
+        // One clang could not build whole is left out (file comment).
+        if (const FunctionDecl *Definition = Callee->getDefinition();
+            Definition && Definition->doesThisDeclarationHaveABody() &&
+            !containsErrors(Definition))
+          Definitions.push_back(Definition);
+      };
+      for (const auto &Entry : Index.Functions) {
+        llvm::for_each(Entry.second.Callees, Reached);
+        llvm::for_each(Entry.second.Invocations, Reached);
+      }
+      for (const FunctionDecl *Definition : Definitions) {
+        size_t Before = Index.Functions.size();
+        TraverseDecl(const_cast<FunctionDecl *>(Definition));
+        Grew |= Index.Functions.size() != Before;
+      }
+    }
+  }
+
   /// What only the whole traversal tells: how each function is entered,
   /// whose address escapes, and who calls whom.
   void finish() {
@@ -502,6 +537,7 @@ FunctionIndex::FunctionIndex(AnalysisContext &Context, PlaceFinder &Places) {
   }
   Traversal Walk(Context, *this, Places, std::move(Skipped));
   Walk.TraverseDecl(Context.AST.getTranslationUnitDecl());
+  Walk.traverseCalleesOutsideScope();
   Walk.finish();
 }
 

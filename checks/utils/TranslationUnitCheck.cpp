@@ -63,6 +63,11 @@ void TranslationUnitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Config->store(Opts);
 }
 
+void TranslationUnitCheck::registerPPCallbacks(const SourceManager &, Preprocessor *Given,
+                                               Preprocessor *) {
+  PP = Given;
+}
+
 void TranslationUnitCheck::registerMatchers(MatchFinder *Finder) {
   // Everything comes from the shared analysis, whose traversal skips system
   // headers: no matcher is tried on every node of the standard library.
@@ -70,7 +75,7 @@ void TranslationUnitCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void TranslationUnitCheck::check(const MatchFinder::MatchResult &Result) {
-  checkTranslationUnit(Unit->get(*Result.Context, Config, Facts), *Result.Context);
+  checkTranslationUnit(Unit->get(*Result.Context, Config, Facts, PP), *Result.Context);
 }
 
 } // namespace clang::tidy::asyncctx

@@ -28,6 +28,8 @@ public:
     return LangOpts.CPlusPlus;
   }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) final;
   void registerMatchers(ast_matchers::MatchFinder *Finder) final;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) final;
 
@@ -42,6 +44,9 @@ private:
   const std::shared_ptr<const RoleConfig> Config;
   const FactsSettings Facts;
   const std::shared_ptr<TranslationUnitFacts> Unit;
+  /// The translation unit's preprocessor: how it was parsed, for a parse of
+  /// what clangd's preamble holds without bodies (utils/HeaderFacts).
+  const Preprocessor *PP = nullptr;
 };
 
 } // namespace clang::tidy::asyncctx

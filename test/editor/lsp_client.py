@@ -16,7 +16,9 @@ editor would show, one fact per line, for FileCheck:
   exit <status>
 
 Lines and columns are 1-based, as in compiler output. With --transcript the
-JSON-RPC messages are also written, in order, to a file.
+JSON-RPC messages are also written, in order, to a file; with --timing, the
+seconds from didOpen to the file's publishDiagnostics (for bench/, never
+checked by a test).
 
 A server that does not answer in --timeout seconds, dies, or answers a
 request with an error makes the client exit with status 1 and say why.
@@ -161,11 +163,14 @@ def session(args, transcript):
             },
         }, args.timeout)
         server.notify("initialized", {})
+        opened = time.monotonic()
         server.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
         published = server.wait_for(
             lambda m: m.get("method") == "textDocument/publishDiagnostics"
             and m["params"]["uri"] == uri, args.timeout, "publishDiagnostics for " + path.name)
+        if args.timing:
+            pathlib.Path(args.timing).write_text("%.3f\n" % (time.monotonic() - opened))
         diagnostics = published["params"]["diagnostics"]
         for d in diagnostics:
             print("diagnostic %s %s %s %s: %s" % (
@@ -242,6 +247,7 @@ def main():
                         help="also list the code actions offered at this point (repeatable)")
     parser.add_argument("--write-fixed", help="also write the fixed file here")
     parser.add_argument("--transcript", help="write the JSON-RPC messages to this file")
+    parser.add_argument("--timing", help="write the seconds from didOpen to diagnostics here")
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument("file")
     args = parser.parse_args()

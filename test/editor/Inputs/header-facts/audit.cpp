@@ -1,0 +1,3 @@
+#include "claims.h"
+
+std::string audit_line() { return "audited " + use_claims().user; }
