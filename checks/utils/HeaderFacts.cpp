@@ -108,6 +108,11 @@ std::shared_ptr<const records::FactsFile>
 HeaderFactsCache::get(ASTContext &AST, const Preprocessor &PP, const RoleConfig &Config) {
   SourceManager &SM = AST.getSourceManager();
   OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+  // A traversal of the whole translation unit (clang-tidy's) has no
+  // preamble; only clangd's, of the main file's declarations, may.
+  std::vector<Decl *> Scope = AST.getTraversalScope();
+  if (Scope.size() == 1 && isa<TranslationUnitDecl>(Scope.front()))
+    return nullptr;
   if (!Main || !hasSkippedBodies(AST))
     return nullptr;
   llvm::StringRef Buffer = SM.getBufferData(SM.getMainFileID());
