@@ -11,9 +11,13 @@ it as one, and checks that each way finds the same:
   configured  each file alone, with the merged facts directory named in
               the configuration (asyncctx.FactsDir), as clangd and the
               plugin take it
+  run-clang-tidy  (with --run-clang-tidy) the two-phase recipe for
+              run-clang-tidy (docs/cross-tu.md): run-clang-tidy with
+              asyncctx-tidy as its clang-tidy and ASYNCCTX_FACTS_DIR set,
+              twice; the first run's output is discarded
 
     modes.py --tidy T --shard S --program DIR --out TMP [--checks GLOB]
-             [--option KEY=VALUE]... -- FLAGS...
+             [--option KEY=VALUE]... [--run-clang-tidy CMD] -- FLAGS...
 
 The program is every .cpp in DIR, compiled with FLAGS. It prints the
 findings (warnings and notes, paths relative to DIR, sorted) that all the
@@ -26,6 +30,7 @@ import glob
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -60,6 +65,7 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--checks", default="-*,asyncctx-*")
     parser.add_argument("--option", action="append", default=[])
+    parser.add_argument("--run-clang-tidy", help="the run-clang-tidy command line")
     parser.add_argument("flags", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     flags = args.flags[1:] if args.flags[:1] == ["--"] else args.flags
@@ -112,6 +118,15 @@ def main():
         printed += run([args.tidy, "--quiet", config(["asyncctx.FactsDir=" + merged]), "-p", build,
                         name], program)
     ways["configured"] = findings(printed, program)
+
+    if args.run_clang_tidy:
+        facts = os.path.join(out, "facts-run-clang-tidy")
+        env = dict(os.environ, ASYNCCTX_FACTS_DIR=facts)
+        command = shlex.split(args.run_clang_tidy) + [
+            "-clang-tidy-binary", args.tidy, "-p", build, "-quiet", "-j", "2",
+            "-config=" + config()[len("--config="):]]
+        run(command, program, env)
+        ways["run-clang-tidy"] = findings(run(command, program, env), program)
 
     first = ways["cross-tu"]
     if all(found == first for found in ways.values()):
