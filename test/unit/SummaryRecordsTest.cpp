@@ -246,7 +246,7 @@ TEST(SummaryRecords, RefuseAnotherFormatOrVersion) {
   Analysed A = analyse();
   std::string Text = records::writeFacts(A.Facts);
   std::string Newer = Text;
-  Newer.replace(Newer.find("\"version\": 2"), 12, "\"version\": 3");
+  Newer.replace(Newer.find("\"version\":2"), 11, "\"version\":3"); // written on one line
   llvm::Expected<records::FactsFile> Read = records::readFacts(Newer);
   ASSERT_FALSE(bool(Read));
   EXPECT_NE(llvm::toString(Read.takeError()).find("version 3"), std::string::npos);
