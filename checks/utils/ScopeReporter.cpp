@@ -202,12 +202,31 @@ void ScopeReporter::released(const Step &S, const State &St) {
 void ScopeReporter::closings(const State &Before, const State &After) {
   for (const auto &Entry : Before.stores()) {
     const StoreState &Was = Entry.second;
-    if (Was.enteredHere() && !After.get(Entry.first).Scopes.has(ScopeKind::In))
+    if (!Was.enteredHere())
+      continue;
+    const StoreState &Now = After.get(Entry.first);
+    if (!Now.Scopes.has(ScopeKind::In))
       Closed.insert(Was.EnteredBy);
+    else if (Now.enteredHere() && Now.EnteredBy != Was.EnteredBy)
+      Replaced[Was.EnteredBy].insert(Now.EnteredBy);
   }
 }
 
 void ScopeReporter::markClosed() {
+  // Sets of this function that replace one another form one chain, undone
+  // where any of them is (`create(); ...; create(); ...; setContext(nullptr)`,
+  // or a set in a loop after one before it: the state after the loop keeps
+  // only one of them): the function still puts back what was there before.
+  for (bool Grew = true; Grew;) {
+    Grew = false;
+    for (const auto &Entry : Replaced)
+      for (const CallExpr *Later : Entry.second)
+        if (Closed.count(Entry.first) != Closed.count(Later)) {
+          Closed.insert(Entry.first);
+          Closed.insert(Later);
+          Grew = true;
+        }
+  }
   // Blocks are not walked in the order they run: a DISABLE may come before
   // the ENTER_WITH it ends.
   for (EnterWithFact &Fact : Result.EnterWiths)
@@ -251,8 +270,8 @@ void ScopeReporter::step(const Step &S, State &St) {
   case Step::Kind::Effects:
     break;
   }
-  bool MayClose =
-      S.K == Step::Kind::Disable || S.K == Step::Kind::Call || S.K == Step::Kind::Effects;
+  bool MayClose = S.K == Step::Kind::Disable || S.K == Step::Kind::Call ||
+                  S.K == Step::Kind::Effects || S.K == Step::Kind::Enter;
   if (!MayClose) {
     Transfer.apply(S, St);
     return;

@@ -119,6 +119,8 @@ private:
   llvm::DenseMap<const CallExpr *, size_t> Leaked;
   /// The ENTER_WITH calls whose value a later step in the function ends.
   llvm::SmallPtrSet<const CallExpr *, 4> Closed;
+  /// The ENTER_WITH calls whose value a later ENTER_WITH replaced, and by which.
+  llvm::DenseMap<const CallExpr *, llvm::SmallPtrSet<const CallExpr *, 2>> Replaced;
 };
 
 } // namespace tidy::asyncctx
