@@ -162,6 +162,14 @@ const FunctionDecl *RoleLayer::knownCallee(const CallExpr *Call) const {
   return First;
 }
 
+bool RoleLayer::guardClears(const Expr *Guard) const {
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Guard);
+  if (!Construct || Construct->getNumArgs() == 0)
+    return false;
+  const Expr *Value = Construct->getArg(Construct->getNumArgs() - 1);
+  return isEmptyValue(Value, Construct->getConstructor()->getASTContext());
+}
+
 std::optional<Role> RoleLayer::roleOfCall(const CallExpr *Call) const {
   std::optional<Role> R = roleOf(knownCallee(Call));
   // A set that puts back what an earlier set or snapshot returned ends the

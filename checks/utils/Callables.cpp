@@ -1,6 +1,7 @@
 //===--- Callables.cpp - asyncctx-tidy ------------------------------------===//
 
 #include "Callables.h"
+#include "DeferredWork.h"
 #include "RoleConfig.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -133,6 +134,59 @@ static void addHandoff(const RoleLayer &Roles, llvm::SmallVectorImpl<Handoff> &O
         {Arg, Callable, Where, By, Store, isInlineLambda(Arg), coroutineKind(Roles, Callable)});
 }
 
+/// The callable that a kept argument holds: the argument, or the callable
+/// an item made of it holds (`Task{[] {...}, ...}`).
+static const Expr *keptCallable(const Expr *Arg, unsigned Depth = 0) {
+  if (!Arg || Depth > 3)
+    return nullptr;
+  if (callableFunction(Arg))
+    return Arg;
+  const Expr *E = Arg->IgnoreImplicit()->IgnoreParens();
+  if (!isa<InitListExpr, CXXConstructExpr, ParenListExpr>(E))
+    return nullptr;
+  for (const Stmt *Child : E->children())
+    if (const Expr *Found = keptCallable(dyn_cast_or_null<Expr>(Child), Depth + 1))
+      return Found;
+  return nullptr;
+}
+
+/// Deferred work (spec, "Deferred work and the code it runs"): a callable
+/// given to an executor's member or a CAPTURES_CONTEXT call is carried with
+/// the context of the call; one put into a long-lived object, or given to a
+/// function that keeps it, runs later in whatever context its runner has.
+static void addDeferredHandoffs(const RoleLayer &Roles, const CallExpr *Call,
+                                llvm::SmallVectorImpl<Handoff> &Out) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || llvm::none_of(Call->arguments(), [](const Expr *Arg) { return keptCallable(Arg); }))
+    return;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (Roles.roleOf(Callee) == Role::CapturesContext ||
+      (Method && !isa<CXXOperatorCallExpr>(Call) && executorClass(Roles, Method->getParent()))) {
+    for (const Expr *Arg : Call->arguments())
+      addHandoff(Roles, Out, Arg, RunsIn::Carried);
+    return;
+  }
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  const ValueDecl *KeptIn = nullptr;
+  unsigned Kept = 0;
+  if (std::optional<KeepingCall> Keeping = keepingCall(Roles, Call)) {
+    KeptIn = Keeping->Target;
+    Kept = Keeping->Args;
+  } else if (!isa<CXXOperatorCallExpr>(Call)) {
+    Kept = Roles.keptParameters(Callee);
+  }
+  for (unsigned I = 0; I < Args.size() && I < 31; ++I) {
+    if (!(Kept & (1u << I)))
+      continue;
+    size_t Before = Out.size();
+    addHandoff(Roles, Out, keptCallable(Args[I]), RunsIn::Kept);
+    if (Out.size() > Before) {
+      Out.back().KeptIn = KeptIn;
+      Out.back().KeptBy = KeptIn ? nullptr : Callee;
+    }
+  }
+}
+
 llvm::SmallVector<Handoff, 1> handoffsOf(const RoleLayer &Roles, const Expr *E) {
   llvm::SmallVector<Handoff, 1> Out;
   // A thread or spawn runs its callables with no value current; a callable
@@ -156,9 +210,12 @@ llvm::SmallVector<Handoff, 1> handoffsOf(const RoleLayer &Roles, const Expr *E) 
                *R == Role::Bind ? RunsIn::Bound : RunsIn::Caller, R, Roles.storeOfCall(Call));
     return Out;
   }
-  if (hasQualifiedName(Call->getDirectCallee(), Roles.config().invocationRunners()))
+  if (hasQualifiedName(Call->getDirectCallee(), Roles.config().invocationRunners())) {
     for (const Expr *Arg : Call->arguments())
       addHandoff(Roles, Out, Arg, RunsIn::Invocation);
+    return Out;
+  }
+  addDeferredHandoffs(Roles, Call, Out);
   return Out;
 }
 

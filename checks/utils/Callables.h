@@ -12,6 +12,12 @@
 //   Invocation  as a fresh invocation (an invocation runner, such as
 //               aws::lambda_runtime::run_handler): no value is current, and
 //               none may be left behind
+//   Carried     later, with the context current at the call: given to a
+//               member of an executor (ASYNCCTX_EXECUTOR) or to a
+//               CAPTURES_CONTEXT function
+//   Kept        later, in whatever context runs it: put into a long-lived
+//               object (a data member, a container member, a global), or
+//               given to a function that keeps it (utils/DeferredWork)
 //
 // A callable is one function to the oracle however it is spelled: a lambda
 // written at the call, a variable initialised with a lambda (also through
@@ -31,11 +37,12 @@ namespace clang {
 class CoawaitExpr;
 class Expr;
 class FunctionDecl;
+class ValueDecl;
 class VarDecl;
 
 namespace tidy::asyncctx {
 
-enum class RunsIn { Caller, Bound, NewThread, Invocation };
+enum class RunsIn { Caller, Bound, NewThread, Invocation, Carried, Kept };
 
 /// What a coroutine callable does to the scope of a RUN or BIND that calls
 /// it: the scope ends when the call returns, which for a coroutine is its
@@ -60,6 +67,10 @@ struct Handoff {
   /// A lambda written at the call: its reads are reported where they are.
   bool Inline = false;
   CoroutineKind Coroutine = CoroutineKind::None;
+  /// Kept: the data member or variable it is put into, or the function of
+  /// the translation unit that keeps it.
+  const ValueDecl *KeptIn = nullptr;
+  const FunctionDecl *KeptBy = nullptr;
 };
 
 /// How the coroutine \p FD (a function or a lambda's call operator), if it

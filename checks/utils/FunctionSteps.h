@@ -18,6 +18,12 @@
 //   RunsAtEnd    the lambda of a scope-exit guard runs at its destructor
 //   Suspend      co_await or co_yield (not in a coroutine whose task type,
 //                or not on an awaitable that, carries the context)
+//   RunsWork     a call that runs an item's work (utils/DeferredWork): an
+//                item taken from a queue here, or one whose carried context
+//                this function installs
+//   Captures     a CAPTURES_CONTEXT call that takes the current context
+//                implicitly for a callback object that is `this` or one of
+//                its members
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,6 +35,7 @@
 
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include <vector>
 
 namespace clang {
@@ -53,12 +60,25 @@ struct Step {
     GuardEnds,
     RunsAtEnd,
     Suspend,
+    RunsWork,
+    Captures,
   };
   Kind K = Kind::Read;
   /// GuardBegins: the guard sets nothing and only restores.
   bool RestoresOnly = false;
   /// Suspend: co_yield rather than co_await.
   bool IsYield = false;
+  /// GuardBegins: the guard is given a null or empty value: it clears.
+  bool Clears = false;
+  /// RunsWork: the item was taken from a queue in this function.
+  bool FromQueue = false;
+  /// RunsWork: this function installs a context the item carries (of
+  /// Store).
+  bool ItemCarriesContext = false;
+  /// Captures: the callback object is `this`, and the call is reached from
+  /// its own callback (an override of a virtual method of its class): it
+  /// schedules itself again with the context it ran in.
+  bool SelfRescheduling = false;
   /// Read, Enter, Disable: the call; Call: the call or construction;
   /// Suspend: the co_await or co_yield.
   const Stmt *S = nullptr;
@@ -66,8 +86,12 @@ struct Step {
   /// Read: the READ function; Disable: the DISABLE function; Call: the
   /// function called; RunsAtEnd: the lambda's call operator.
   const FunctionDecl *Callee = nullptr;
-  /// GuardBegins, GuardEnds, RunsAtEnd: the guard's variable.
+  /// GuardBegins, GuardEnds, RunsAtEnd: the guard's variable; RunsWork:
+  /// the item's.
   const VarDecl *Var = nullptr;
+  /// RunsWork: what runs (the item's callable member or virtual method, or
+  /// the item); Captures: the callback object's class.
+  const NamedDecl *Work = nullptr;
   /// Where it happens: the call, the keyword, the variable.
   SourceLocation Loc;
   /// Call: the arguments, one for each of the callee's parameters.
@@ -104,6 +128,10 @@ public:
 
 private:
   class Builder;
+  /// Marks the RunsWork steps whose item carries a context that one of
+  /// \p Installed (the items whose carried context this function installs)
+  /// names.
+  void markCarriedContexts(const llvm::SmallDenseMap<const VarDecl *, StoreRef, 4> &Installed);
   std::vector<Step> Steps;
   /// Where each block's steps begin in Steps, by block ID, and where the
   /// last one's end.

@@ -15,6 +15,7 @@
 #ifndef ASYNCCTX_TIDY_UTILS_PLACEFINDER_H
 #define ASYNCCTX_TIDY_UTILS_PLACEFINDER_H
 
+#include "DeferredPlaces.h"
 #include "ScopeFacts.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -51,6 +52,9 @@ struct Places {
   std::vector<DiscardedGuardFact> DiscardedGuards;
   std::vector<NeverNullTestFact> NeverNullTests;
   std::vector<EnterWithCall> EnterWithCalls;
+  /// Deferred work (utils/DeferredPlaces).
+  std::vector<UncarriedWorkFact> UncarriedWork;
+  std::vector<KeptSnapshotFact> KeptSnapshots;
 };
 
 class PlaceFinder {
@@ -99,6 +103,7 @@ private:
   ASTContext &Ctx;
   const RoleLayer &Roles;
   Places Found;
+  DeferredPlaces Deferred;
   /// Local variables assigned after their initialization: a null test of one
   /// no longer tests what initialised it.
   llvm::DenseSet<const VarDecl *> Reassigned;

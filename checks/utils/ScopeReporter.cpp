@@ -147,6 +147,12 @@ void ScopeReporter::handoff(const HandoffStep &HS, const State &St) {
   }
   case RunsIn::Invocation:
     return; // an invocation of its own, analysed from its start
+  case RunsIn::Carried:
+    handedOnNeeds(HS, St, nullptr, std::nullopt, nullptr);
+    return;
+  case RunsIn::Kept:
+    keptForLater(HS, St);
+    return;
   }
 }
 
@@ -226,6 +232,12 @@ void ScopeReporter::step(const Step &S, State &St) {
   case Step::Kind::Suspend:
     suspend(S, St);
     break;
+  case Step::Kind::RunsWork:
+    runsWork(S, St);
+    break;
+  case Step::Kind::Captures:
+    captures(S, St);
+    break;
   case Step::Kind::Disable:
   case Step::Kind::GuardBegins:
   case Step::Kind::GuardEnds:
@@ -296,6 +308,7 @@ FunctionResult ScopeReporter::report(const CFG &Graph, const BlockStates &AtEntr
       leaks(St, endOf(*Block, Current->FD), Leaked);
   }
   markClosed();
+  keepUnrestoredRuns();
   return std::move(Result);
 }
 
