@@ -170,6 +170,14 @@ static void addDeferredHandoffs(const RoleLayer &Roles, const CallExpr *Call,
   const ValueDecl *KeptIn = nullptr;
   unsigned Kept = 0;
   if (std::optional<KeepingCall> Keeping = keepingCall(Roles, Call)) {
+    // Kept with a snapshot beside it (`emplace_back(saveContext(), f)`,
+    // `push_back(Task{f, saveContext()})`): carried, for its runner to install.
+    if (carriesSnapshot(Roles, Call)) {
+      for (unsigned I = 0; I < Args.size() && I < 31; ++I)
+        if (Keeping->Args & (1u << I))
+          addHandoff(Roles, Out, keptCallable(Args[I]), RunsIn::Carried);
+      return;
+    }
     KeptIn = Keeping->Target;
     Kept = Keeping->Args;
   } else if (!isa<CXXOperatorCallExpr>(Call)) {

@@ -288,9 +288,11 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
     if (std::optional<KeepingCall> Keeping = keepingCall(Roles, Call)) {
-      for (unsigned I = 0; I < Args.size() && I < 31; ++I)
-        if (Keeping->Args & (1u << I))
-          keep(Args[I]);
+      // Kept with a snapshot beside it: carried.
+      if (!carriesSnapshot(Roles, Call))
+        for (unsigned I = 0; I < Args.size() && I < 31; ++I)
+          if (Keeping->Args & (1u << I))
+            keep(Args[I]);
       return true;
     }
     const FunctionDecl *Callee = Call->getDirectCallee();

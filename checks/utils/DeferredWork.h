@@ -131,6 +131,9 @@ struct ImplicitCapture {
   const Expr *Callback = nullptr;
   /// The callback object is `this` (else a data member of `this`).
   bool Self = false;
+  /// The callback's class as the call sees it (the parameter's, or the
+  /// class of the member called): its virtual methods are the callback.
+  const CXXRecordDecl *CallbackClass = nullptr;
 };
 
 /// For a call of a CAPTURES_CONTEXT function that takes the current context

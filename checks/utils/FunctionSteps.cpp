@@ -48,7 +48,7 @@ private:
   /// item.
   void deferredWork(const CallExpr *Call, std::optional<Role> R);
   void noteInstall(const Expr *Value, const StoreRef &Store);
-  bool reachedFromOwnCallback() const;
+  bool reachedFromOwnCallback(const CXXRecordDecl *CallbackClass) const;
   Step &add(Step::Kind K, const Stmt *S, SourceLocation Loc) {
     Step &New = Out.Steps.emplace_back();
     New.K = K;
@@ -198,7 +198,7 @@ void FunctionSteps::Builder::deferredWork(const CallExpr *Call, std::optional<Ro
     if (std::optional<ImplicitCapture> Capture = implicitCapture(Roles, Call)) {
       Step &New = add(Step::Kind::Captures, Call, Call->getExprLoc());
       New.Callee = Call->getDirectCallee();
-      New.SelfRescheduling = Capture->Self && reachedFromOwnCallback();
+      New.SelfRescheduling = Capture->Self && reachedFromOwnCallback(Capture->CallbackClass);
     }
     return;
   }
@@ -215,12 +215,21 @@ void FunctionSteps::Builder::deferredWork(const CallExpr *Call, std::optional<Ro
 }
 
 /// Whether this function is a member of a class that is reached, through
-/// members of the same class, from one of the class's overrides (a
-/// callback's `timeoutExpired`).
-bool FunctionSteps::Builder::reachedFromOwnCallback() const {
+/// members of the same class, from its override of a virtual method of
+/// \p CallbackClass (the callback that a schedule of it runs: its
+/// `timeoutExpired`).
+bool FunctionSteps::Builder::reachedFromOwnCallback(const CXXRecordDecl *CallbackClass) const {
   const auto *Method = dyn_cast<CXXMethodDecl>(Function);
-  if (!Method || Method->getParent()->isLambda())
+  if (!Method || Method->getParent()->isLambda() || !CallbackClass ||
+      !CallbackClass->hasDefinition())
     return false;
+  auto IsCallback = [&](const CXXMethodDecl *M) {
+    return llvm::any_of(M->overridden_methods(), [&](const CXXMethodDecl *Overridden) {
+      const CXXRecordDecl *Base = Overridden->getParent()->getCanonicalDecl();
+      return Base == CallbackClass->getCanonicalDecl() ||
+             CallbackClass->getDefinition()->isDerivedFrom(Base);
+    });
+  };
   const CXXRecordDecl *Class = Method->getParent()->getCanonicalDecl();
   llvm::SmallVector<const FunctionDecl *, 4> Work{Method->getCanonicalDecl()};
   llvm::SmallPtrSet<const FunctionDecl *, 8> Seen{Method->getCanonicalDecl()};
@@ -230,7 +239,7 @@ bool FunctionSteps::Builder::reachedFromOwnCallback() const {
       const auto *M = dyn_cast<CXXMethodDecl>(FD);
       if (!M || M->getParent()->getCanonicalDecl() != Class)
         continue;
-      if (M->size_overridden_methods() > 0)
+      if (IsCallback(M))
         return true;
       if (const FunctionInfo *Info = Index.find(FD))
         for (const FunctionDecl *Caller : Info->Callers)

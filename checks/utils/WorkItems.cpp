@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "DeferredWork.h"
+#include "Compat.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -223,15 +224,28 @@ std::optional<ImplicitCapture> implicitCapture(const RoleLayer &Roles, const Cal
   const Expr *Callback = scheduledCallback(Call);
   if (!Callback)
     return std::nullopt;
+  // The class the call sees it as: a parameter's (`Callback *`), or the
+  // class whose member is called (`AsyncTimeout::scheduleTimeout`).
+  QualType Seen = Callback->getType();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+      Member && Callback == Member->getImplicitObjectArgument())
+    Seen = compat::tagType(Member->getMethodDecl()->getParent());
+  else if (const FunctionDecl *Callee = Call->getDirectCallee())
+    for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams(); ++I)
+      if (Call->getArg(I) == Callback)
+        Seen = Callee->getParamDecl(I)->getType();
+  if (Seen->isPointerType() || Seen->isReferenceType())
+    Seen = Seen->getPointeeType();
+  const CXXRecordDecl *CallbackClass = Seen->getAsCXXRecordDecl();
   const Expr *Object = Callback->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(Object); UO && UO->getOpcode() == UO_AddrOf)
     Object = UO->getSubExpr()->IgnoreParenImpCasts();
   if (isa<CXXThisExpr>(Object))
-    return ImplicitCapture{Callback, true};
+    return ImplicitCapture{Callback, true, CallbackClass};
   const auto *ME = dyn_cast<MemberExpr>(Object);
   if (ME && isa<FieldDecl>(ME->getMemberDecl()) &&
       isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-    return ImplicitCapture{Callback, false};
+    return ImplicitCapture{Callback, false, CallbackClass};
   return std::nullopt;
 }
 
