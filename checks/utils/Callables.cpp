@@ -8,6 +8,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::asyncctx {
 
@@ -169,26 +170,30 @@ static void addDeferredHandoffs(const RoleLayer &Roles, const CallExpr *Call,
   llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
   const ValueDecl *KeptIn = nullptr;
   unsigned Kept = 0;
-  if (std::optional<KeepingCall> Keeping = keepingCall(Roles, Call)) {
-    // Kept with a snapshot beside it (`emplace_back(saveContext(), f)`,
-    // `push_back(Task{f, saveContext()})`): carried, for its runner to install.
-    if (carriesSnapshot(Roles, Call)) {
-      for (unsigned I = 0; I < Args.size() && I < 31; ++I)
-        if (Keeping->Args & (1u << I))
-          addHandoff(Roles, Out, keptCallable(Args[I]), RunsIn::Carried);
-      return;
-    }
+  // A function of the user's whose body is here says itself what it keeps;
+  // a container of the standard library, or a member defined elsewhere,
+  // keeps what it takes by value.
+  const FunctionDecl *Definition = nullptr;
+  bool BodyHere = Callee->hasBody(Definition) && !Callee->isInStdNamespace() &&
+                  !Callee->getASTContext().getSourceManager().isInSystemHeader(
+                      Definition->getLocation());
+  std::optional<KeepingCall> Keeping = keepingCall(Roles, Call);
+  if (Keeping && (!BodyHere || isa<CXXOperatorCallExpr>(Call))) {
     KeptIn = Keeping->Target;
     Kept = Keeping->Args;
   } else if (!isa<CXXOperatorCallExpr>(Call)) {
     Kept = Roles.keptParameters(Callee);
   }
+  // Kept with a snapshot beside it (`emplace_back(saveContext(), f)`,
+  // `push_back(Task{f, saveContext()})`, `setCallback(f, saveContext())`):
+  // carried, for its runner to install.
+  RunsIn Where = Kept && carriesSnapshot(Roles, Call) ? RunsIn::Carried : RunsIn::Kept;
   for (unsigned I = 0; I < Args.size() && I < 31; ++I) {
     if (!(Kept & (1u << I)))
       continue;
     size_t Before = Out.size();
-    addHandoff(Roles, Out, keptCallable(Args[I]), RunsIn::Kept);
-    if (Out.size() > Before) {
+    addHandoff(Roles, Out, keptCallable(Args[I]), Where);
+    if (Out.size() > Before && Where == RunsIn::Kept) {
       Out.back().KeptIn = KeptIn;
       Out.back().KeptBy = KeptIn ? nullptr : Callee;
     }

@@ -54,7 +54,7 @@ void DeferredPlaces::call(const CallExpr *Call, const FunctionDecl *Function) {
 
 void DeferredPlaces::keptWithoutSnapshot(const CallExpr *Call, const FunctionDecl *Function) {
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
-  if (!Method || Method->getParent()->isLambda())
+  if (!Method || Method->isStatic() || Method->getParent()->isLambda())
     return;
   const CXXRecordDecl *Executor = executorClass(Roles, Method->getParent());
   if (!Executor)
@@ -62,7 +62,9 @@ void DeferredPlaces::keptWithoutSnapshot(const CallExpr *Call, const FunctionDec
   std::optional<KeepingCall> Keeping = keepingCall(Roles, Call);
   // A queue: a container of items (a class template's specialization), not
   // a single callable member (an observer, a callback of the executor's own).
-  if (!Keeping)
+  // Its own queue: a data member (an executor's global is no queue of its
+  // work, but a hook of the process: a trace callback).
+  if (!Keeping || !isa<FieldDecl>(Keeping->Target))
     return;
   QualType TargetType = Keeping->Target->getType().getNonReferenceType();
   if (TargetType->isPointerType())

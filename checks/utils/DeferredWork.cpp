@@ -18,13 +18,25 @@ static bool isStdFunction(const FunctionDecl *FD, llvm::StringRef Name) {
 
 /// \p E without what does not change which object it is: parentheses,
 /// implicit nodes, `std::move`, `std::forward`, copies and moves.
+/// `std::move(x)` or `std::forward<T>(x)`, also in a template where `x` is
+/// type-dependent.
+static bool isStdMoveOrForward(const CallExpr *Call) {
+  if (Call->getNumArgs() != 1)
+    return false;
+  if (isStdFunction(Call->getDirectCallee(), "move") ||
+      isStdFunction(Call->getDirectCallee(), "forward"))
+    return true;
+  const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  return Lookup && Lookup->getName().isIdentifier() && Lookup->getNumDecls() > 0 &&
+         (*Lookup->decls_begin())->isInStdNamespace() &&
+         (Lookup->getName().getAsIdentifierInfo()->isStr("move") ||
+          Lookup->getName().getAsIdentifierInfo()->isStr("forward"));
+}
+
 static const Expr *strip(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
     E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *Call = dyn_cast<CallExpr>(E);
-        Call && Call->getNumArgs() == 1 &&
-        (isStdFunction(Call->getDirectCallee(), "move") ||
-         isStdFunction(Call->getDirectCallee(), "forward"))) {
+    if (const auto *Call = dyn_cast<CallExpr>(E); Call && isStdMoveOrForward(Call)) {
       E = Call->getArg(0);
       continue;
     }
@@ -127,6 +139,8 @@ static bool keepsArgument(const CXXMethodDecl *Method, unsigned Index) {
     if (Index >= Pattern->getNumParams())
       return false; // a pack: `Args&&...`
     QualType PT = Pattern->getParamDecl(Index)->getType();
+    if (const auto *Pack = PT->getAs<PackExpansionType>())
+      PT = Pack->getPattern();
     if (const auto *Ref = PT->getAs<RValueReferenceType>();
         Ref && Ref->getPointeeType()->isTemplateTypeParmType())
       return false;
@@ -175,7 +189,7 @@ public:
       return false;
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       std::optional<Role> R = Roles.roleOfCall(Call);
-      if (R == Role::Snapshot || R == Role::Bind)
+      if (R == Role::Snapshot || R == Role::Bind || Roles.takesSnapshot(Call->getDirectCallee()))
         return true;
     }
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
@@ -252,6 +266,8 @@ const ParmVarDecl *callableParameter(const Expr *E, const FunctionDecl *Function
 
 std::pair<const ValueDecl *, const VarDecl *> carriedContext(const Expr *Value) {
   const auto *ME = dyn_cast_or_null<MemberExpr>(Value ? strip(Value) : nullptr);
+  if (ME && ME->isImplicitAccess())
+    return {};
   if (!ME || !isa<FieldDecl>(ME->getMemberDecl()))
     return {};
   const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
@@ -316,6 +332,43 @@ private:
 };
 } // namespace
 
+namespace {
+/// Whether a body takes a snapshot of the context: calls SNAPSHOT, or a
+/// function that does (a queue that saves the context with each item).
+class SnapshotTaker : public RecursiveASTVisitor<SnapshotTaker> {
+public:
+  explicit SnapshotTaker(const RoleLayer &Roles) : Roles(Roles) {}
+  bool Found = false;
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitCallExpr(CallExpr *Call) {
+    Found = Roles.roleOfCall(Call) == Role::Snapshot || Roles.takesSnapshot(Call->getDirectCallee());
+    return !Found;
+  }
+
+private:
+  const RoleLayer &Roles;
+};
+} // namespace
+
+bool RoleLayer::takesSnapshot(const FunctionDecl *FD) const {
+  const FunctionDecl *Definition = nullptr;
+  if (!FD || roleOf(FD) || !FD->hasBody(Definition) ||
+      Definition->getASTContext().getSourceManager().isInSystemHeader(Definition->getLocation()))
+    return false;
+  auto [It, Inserted] = TakesSnapshot.try_emplace(Definition->getCanonicalDecl(), false);
+  if (!Inserted)
+    return It->second; // known, or being found
+  // Three calls deep at most: a queue's `put` that calls its `push`.
+  if (SnapshotDepth >= 3)
+    return false;
+  ++SnapshotDepth;
+  SnapshotTaker Finder(*this);
+  Finder.TraverseStmt(Definition->getBody());
+  --SnapshotDepth;
+  TakesSnapshot[Definition->getCanonicalDecl()] = Finder.Found;
+  return Finder.Found;
+}
+
 unsigned RoleLayer::keptParameters(const FunctionDecl *FD) const {
   const FunctionDecl *Definition = nullptr;
   if (!FD || !FD->hasBody(Definition) || roleOf(FD))
@@ -353,7 +406,16 @@ bool isSnapshotValue(const RoleLayer &Roles, const Expr *E) {
 }
 
 bool installsCarriedContext(const CallExpr *Call) {
-  return Call->getNumArgs() > 0 && carriedContext(Call->getArg(Call->getNumArgs() - 1)).first;
+  if (Call->getNumArgs() == 0)
+    return false;
+  const Expr *Value = Call->getArg(Call->getNumArgs() - 1);
+  if (carriedContext(Value).first)
+    return true;
+  // In a template's pattern: a member of another object, not yet resolved
+  // (`std::move(data->ctx_)` with `data` of a dependent type).
+  const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(strip(Value));
+  return Dependent && !Dependent->isImplicitAccess() &&
+         !isa<CXXThisExpr>(Dependent->getBase()->IgnoreParenImpCasts());
 }
 
 } // namespace clang::tidy::asyncctx

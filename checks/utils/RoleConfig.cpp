@@ -139,14 +139,15 @@ constexpr ProfileEntry FollyStoreless[] = {
     // task and installs it where the task runs: CPUThreadPoolExecutor,
     // IOThreadPoolExecutor, SerialExecutor, StrandExecutor, EventBase,
     // FiberManager, ...), and so does a strand's StrandContext; their own code is
-    // checked for it. ManualExecutor and ThreadedExecutor keep no context: a
-    // callable given to them starts with none. The continuations of futures, the
+    // checked for it. ManualExecutor, TimedDrivableExecutor and ThreadedExecutor
+    // keep no context: a callable given to them starts with none. The continuations of futures, the
     // loop callbacks and timeouts of an EventBase, and fibers take the context
     // current at the call, implicitly.
     {Role::Executor, "folly::Executor"},
     {Role::Executor, "folly::StrandContext"},
     {Role::Spawn, "folly::ManualExecutor::add"},
     {Role::Spawn, "folly::ThreadedExecutor::add"},
+    {Role::Spawn, "folly::TimedDrivableExecutor::add"},
     {Role::CapturesContext, "folly::EventBase::runInLoop"},
     {Role::CapturesContext, "folly::AsyncTimeout::scheduleTimeout"},
     {Role::CapturesContext, "folly::AsyncTimeout::scheduleTimeoutHighRes"},

@@ -146,6 +146,12 @@ public:
   /// into a long-lived object at the call.
   unsigned keptParameters(const FunctionDecl *FD) const;
 
+  /// Whether \p FD, a function of the translation unit that plays no role,
+  /// takes a snapshot of the context itself (calls a SNAPSHOT function, or a
+  /// function that does, three calls deep at most): a queue that saves the
+  /// context with each item it is given carries it.
+  bool takesSnapshot(const FunctionDecl *FD) const;
+
   /// The construction or call that makes a scope guard, if \p E (looking
   /// through temporaries, conversions and casts) is one: the construction of
   /// a SCOPE_GUARD class, or a call of a function that returns one.
@@ -173,6 +179,8 @@ private:
   const RoleConfig &Config;
   mutable llvm::DenseMap<const Decl *, Known> Cache;
   mutable llvm::DenseMap<const FunctionDecl *, unsigned> KeptParams;
+  mutable llvm::DenseMap<const FunctionDecl *, bool> TakesSnapshot;
+  mutable unsigned SnapshotDepth = 0;
   mutable llvm::StringSet<> StoreNames;
 };
 

@@ -152,31 +152,53 @@ bool WorkItems::fromQueue(const VarDecl *VD, unsigned Depth) const {
   return false;
 }
 
+/// The variable \p E names, or dereferences (`cb`, `*cb`, `cb->`).
+static const VarDecl *namedVariable(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref)
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getNumArgs() == 1 &&
+      (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow))
+    E = Op->getArg(0)->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
+/// The callable an item's work is: the item (`f()`), one of its members
+/// (`task.func()`), or either through `std::exchange(x, {})` or `std::move`.
+static std::pair<const VarDecl *, const NamedDecl *> calledItem(const Expr *Object) {
+  Object = Object->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CallExpr>(Object); Call && Call->getNumArgs() >= 1)
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Callee->isInStdNamespace() && Callee->getDeclName().isIdentifier() &&
+        (Callee->getName() == "exchange" || Callee->getName() == "move"))
+      Object = Call->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(Object))
+    if (const VarDecl *Item = namedVariable(ME->getBase()))
+      return {Item, ME->getMemberDecl()};
+  const VarDecl *Item = namedVariable(Object);
+  return {Item, Item};
+}
+
 std::optional<WorkRun> WorkItems::runOf(const CallExpr *Call) const {
-  const Expr *Object = nullptr;
+  const VarDecl *Item = nullptr;
   const NamedDecl *What = nullptr;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
     if (Op->getOperator() != OO_Call || Op->getNumArgs() < 1)
       return std::nullopt;
-    Object = Op->getArg(0);
+    std::tie(Item, What) = calledItem(Op->getArg(0));
   } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    // A virtual method of the item itself (`callback->run()`), not of an
+    // object it holds.
     const CXXMethodDecl *Method = Member->getMethodDecl();
     if (!Method || !Method->isVirtual() || Method->getParent()->isInStdNamespace())
       return std::nullopt;
-    Object = Member->getImplicitObjectArgument();
+    Item = namedVariable(Member->getImplicitObjectArgument());
     What = Method;
-  } else {
-    return std::nullopt;
   }
-  const VarDecl *Item = rootVariable(Object);
   if (!Item || Item->hasGlobalStorage())
     return std::nullopt;
-  if (!What) {
-    if (const auto *ME = dyn_cast<MemberExpr>(Object->IgnoreParenImpCasts()))
-      What = ME->getMemberDecl();
-    else
-      What = Item;
-  }
   return WorkRun{Item, What, fromQueue(Item)};
 }
 
@@ -184,6 +206,10 @@ std::optional<WorkRun> WorkItems::runOf(const CallExpr *Call) const {
 /// that points to (or refers to) an object of a polymorphic class, else the
 /// object the call is made on.
 static const Expr *scheduledCallback(const CallExpr *Call) {
+  // A callable is scheduled, not an object: it goes when it has run.
+  if (llvm::any_of(Call->arguments(),
+                   [](const Expr *Arg) { return isCallableType(Arg->getType()); }))
+    return nullptr;
   for (const Expr *Arg : Call->arguments()) {
     QualType T = Arg->getType();
     if (T->isPointerType())
