@@ -125,6 +125,11 @@ void InvocationLeakCheck::reportNeverEndingScopes(const ScopeFacts &Facts, ASTCo
                      "sees its value")
           << Kept.Maker << Kept.Target << Kept.Store.name(Policy);
       break;
+    case Kind::Released:
+      diag(Kept.Loc, "the scope guard held in %0 is released without being destroyed: its scope "
+                     "of store '%1' never ends, and every later invocation sees its value")
+          << Kept.Target << Kept.Store.name(Policy);
+      break;
     case Kind::StaticAssigned:
       diag(Kept.Loc, "the scope guard made by %0 is kept in %1, which has static storage: its "
                      "scope of store '%2' never ends, and every later invocation sees its value")
@@ -159,8 +164,9 @@ void InvocationLeakCheck::reportLeaks(const ScopeFacts &Facts, ASTContext &Ctx) 
     }
     if (Leak.ViaLoc.isValid())
       diag(Leak.ViaLoc, "%0 calls it here", DiagnosticIDs::Note) << Invocation;
-    diag(Leak.EndLoc, "%0 can end here with the value still current", DiagnosticIDs::Note)
-        << Invocation;
+    for (SourceLocation End : Leak.EndLocs)
+      diag(End, "%0 can end here with the value still current", DiagnosticIDs::Note)
+          << Invocation;
   }
 }
 

@@ -32,7 +32,7 @@ asyncctx_packages() {
   done
   echo libgrpc++-dev libprotobuf-dev \
     libgtest-dev liblog4cxx-dev libboost-log-dev libboost-dev libasio-dev pre-commit neovim \
-    cmake ninja-build g++ python3 git
+    cmake ninja-build g++ python3 git dpkg-dev file
 }
 
 # Installs what is missing of the packages for the given LLVM versions

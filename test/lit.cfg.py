@@ -45,6 +45,15 @@ config.substitutions.append(("%asyncctx_include", include))
 config.substitutions.append(("%asyncctx_inputs", inputs))
 config.substitutions.append(("%asyncctx_src", config.asyncctx_src_root))
 config.substitutions.append(("%asyncctx_version", config.asyncctx_version))
+# Where the SARIF rules of a tool run from the build tree link: the
+# repository at the release's tag when one was configured, else the source
+# tree's documentation.
+config.substitutions.append(("%asyncctx_docs_base", (
+    "%s/blob/v%s" % (config.asyncctx_repository_url, config.asyncctx_version)
+    if config.asyncctx_repository_url else "file://" + config.asyncctx_src_root)))
+# The Debian package test installs with apt-get: root only.
+if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get") and shutil.which("cpack"):
+    config.available_features.add("root-apt")
 config.substitutions.append(("%asyncctx_build", config.asyncctx_obj_root))
 config.substitutions.append(("%store_flags", "-std=c++17 -Wall -Wextra -Werror -pthread -I" + include))
 config.substitutions.append(("%clangxx", config.clangxx))

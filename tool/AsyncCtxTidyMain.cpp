@@ -13,6 +13,13 @@
 //   (ConfigVerification; clang-tidy checks only their keys).
 // - A compile database that lists nothing, or a `-p` directory without one,
 //   is an error rather than a run without flags (CompileDatabaseCheck).
+// - With no configuration of the user's (no `.clang-tidy`, no `--checks`
+//   or `--config`), the asyncctx checks run, and it says so.
+// - Baselines (`--write-baseline`, `--baseline`: Baseline), GitHub
+//   annotations and GitLab's Code Quality report (CiReports), made from the
+//   same export as the SARIF log.
+// - A configuration error is reported as one, never as "Found compiler
+//   error(s)."
 // - `--version` names asyncctx-tidy's version beside LLVM's.
 //
 // CommandLine is the one parser of the arguments; the rest go to
@@ -29,11 +36,18 @@
 
 #include "clang-tidy/ClangTidyForceLinker.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
 
 #include <unistd.h>
+
+/// The asyncctx checks' names, for the message that says they run.
+static constexpr llvm::StringLiteral AsyncCtxChecks[] = {
+#define ASYNCCTX_CHECK(Class, Name, Summary) "asyncctx-" Name,
+#include "Checks.def"
+};
 
 extern volatile int AsyncCtxTidyModuleAnchorSource;
 [[maybe_unused]] static int AsyncCtxTidyModuleAnchorDestination =
@@ -53,6 +67,24 @@ static int verifyConfig(CommandLine &Args) {
   return 1;
 }
 
+/// The checks asyncctx-tidy runs where no configuration of the user's
+/// applies (clang-tidy's default would be clang-analyzer-* alone, and
+/// asyncctx-tidy has none of those).
+static constexpr llvm::StringLiteral DefaultChecks = "-*,asyncctx-*";
+
+/// Runs the asyncctx checks where the user configured none, and says so
+/// when it analyses files.
+static void useDefaultChecks(CommandLine &Args) {
+  Args.add("--checks=" + DefaultChecks);
+  if (Args.analysesNothing())
+    return;
+  std::vector<std::string> Files = Args.sourceFiles();
+  llvm::errs() << "asyncctx-tidy: no .clang-tidy applies"
+               << (Files.empty() ? std::string() : " to '" + Files.front() + "'")
+               << ", so the asyncctx checks run (--checks='" << DefaultChecks << "': "
+               << llvm::join(std::begin(AsyncCtxChecks), std::end(AsyncCtxChecks), ", ") << "); choose others with Checks in .clang-tidy\n";
+}
+
 /// A run that analyses files: clang-tidy exports to a temporary file, from
 /// which the exports the request asks for are written. Returns the status.
 static int analyse(CommandLine &Args, const ExportRequest &Request) {
@@ -65,10 +97,21 @@ static int analyse(CommandLine &Args, const ExportRequest &Request) {
   llvm::FileRemover RemoveExport(Export);
   Args.add("--export-fixes=" + Export);
 
+  // Held back and printed afterwards: the report, when the baseline leaves
+  // findings out of it; the messages, when clang-tidy would end them with
+  // "Found compiler error(s)." for a configuration error.
+  std::optional<Capture> Report, Messages;
+  if (Request.Baseline)
+    Report.emplace(STDOUT_FILENO);
+  if (hasAsyncCtxConfigurationErrors(Args))
+    Messages.emplace(STDERR_FILENO);
   int Status = Args.runClangTidy();
-  if (int AfterStatus = writeRunExports(Export, Request, Args.flag("fix-notes")))
-    return AfterStatus;
-  return Status;
+  HeldOutput Held;
+  if (Report)
+    Held.Report = Report->take();
+  if (Messages)
+    Held.Messages = Messages->take();
+  return finishRun(Export, Request, Args.flag("fix-notes"), Status, Held);
 }
 
 int main(int argc, const char **argv) {
@@ -87,6 +130,8 @@ int main(int argc, const char **argv) {
   if (!Request.Inputs.empty())
     return convertExports(Request);
 
+  if (usesNoConfiguration(Args))
+    useDefaultChecks(Args);
   if (Args.flag("verify-config"))
     return verifyConfig(Args);
   if (std::optional<std::string> Problem = compileDatabaseProblem(Args))

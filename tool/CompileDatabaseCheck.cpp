@@ -6,6 +6,7 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
 namespace asyncctx {
@@ -29,6 +30,20 @@ llvm::SmallString<256> directoryAbove(llvm::StringRef File) {
   return {};
 }
 
+/// The problem with a compile_commands.json that holds nothing at all (a
+/// build that failed while writing it): LLVM reads it as no database.
+std::optional<std::string> emptyDatabase(llvm::StringRef Directory) {
+  llvm::SmallString<256> Json(Directory);
+  llvm::sys::path::append(Json, "compile_commands.json");
+  auto Text = llvm::MemoryBuffer::getFile(Json);
+  if (!Text || !(*Text)->getBuffer().trim().empty())
+    return std::nullopt;
+  return "the compile database '" + Json.str().str() + "' is empty (" +
+         std::to_string((*Text)->getBufferSize()) +
+         " bytes), so nothing would be analysed; regenerate it (CMake: "
+         "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON)";
+}
+
 } // namespace
 
 std::optional<std::string> compileDatabaseProblem(const CommandLine &Args) {
@@ -44,6 +59,8 @@ std::optional<std::string> compileDatabaseProblem(const CommandLine &Args) {
       return "-p names '" + *BuildPath +
              "', which is not a directory (-p names the build directory that holds "
              "compile_commands.json)";
+    if (std::optional<std::string> Empty = emptyDatabase(*BuildPath))
+      return Empty;
     if (!clang::tooling::CompilationDatabase::autoDetectFromDirectory(*BuildPath, Error))
       return "no compile database in '" + *BuildPath +
              "' (-p names the build directory that holds compile_commands.json): " +
@@ -55,6 +72,9 @@ std::optional<std::string> compileDatabaseProblem(const CommandLine &Args) {
     if (Files.empty())
       return std::nullopt;
     Directory = directoryAbove(Files.front());
+    if (!Directory.empty())
+      if (std::optional<std::string> Empty = emptyDatabase(Directory))
+        return Empty;
   }
   llvm::SmallString<256> Json(Directory);
   llvm::sys::path::append(Json, "compile_commands.json");

@@ -5,7 +5,10 @@
 #include "utils/RoleConfig.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 
 #include <unistd.h>
@@ -41,8 +44,10 @@ std::unique_ptr<tidy::ClangTidyOptionsProvider> optionsProvider(const CommandLin
       tidy::ClangTidyGlobalOptions(), tidy::ClangTidyOptions(), tidy::ClangTidyOptions());
 }
 
-/// Reports the invalid values one source sets; returns whether there are any.
-bool reportInvalidValues(const tidy::ClangTidyOptions &Options, llvm::StringRef Source) {
+/// Reports the invalid values one source sets (unless \p Report is false);
+/// returns whether there are any.
+bool reportInvalidValues(const tidy::ClangTidyOptions &Options, llvm::StringRef Source,
+                         bool Report = true) {
   std::vector<llvm::StringRef> Keys = tidy::asyncctx::RoleConfig::keys();
   // The keys as every check reads them, and as one check reads them
   // (`asyncctx-enter-with.asyncctx.Profiles`).
@@ -57,8 +62,10 @@ bool reportInvalidValues(const tidy::ClangTidyOptions &Options, llvm::StringRef 
   for (const auto &Group : ByPrefix) {
     std::vector<std::string> Errors;
     tidy::asyncctx::RoleConfig::get(Group.getValue(), Errors);
+    AnyInvalid |= !Errors.empty();
     for (const std::string &Error : Errors) {
-      AnyInvalid = true;
+      if (!Report)
+        break;
       llvm::WithColor::error(llvm::errs(), Source)
           << "invalid asyncctx configuration: " << Group.getKey() << Error
           << " [-verify-config]\n";
@@ -67,23 +74,51 @@ bool reportInvalidValues(const tidy::ClangTidyOptions &Options, llvm::StringRef 
   return AnyInvalid;
 }
 
+/// Each source of the configuration that applies to the first file.
+std::vector<tidy::ClangTidyOptionsProvider::OptionsSource>
+configurationSources(const CommandLine &Args) {
+  std::unique_ptr<tidy::ClangTidyOptionsProvider> Provider = optionsProvider(Args);
+  if (!Provider)
+    return {};
+  std::vector<std::string> Files = Args.sourceFiles();
+  // A .clang-tidy that does not parse is clang-tidy's to report.
+  Silence Quiet(STDERR_FILENO);
+  return Provider->getRawOptions(Files.empty() ? "dummy" : Files.front());
+}
+
 } // namespace
 
 bool reportInvalidAsyncCtxValues(const CommandLine &Args) {
-  std::unique_ptr<tidy::ClangTidyOptionsProvider> Provider = optionsProvider(Args);
-  if (!Provider)
-    return false;
-  std::vector<std::string> Files = Args.sourceFiles();
-  std::vector<tidy::ClangTidyOptionsProvider::OptionsSource> Sources;
-  {
-    // A .clang-tidy that does not parse is clang-tidy's to report.
-    Silence Quiet(STDERR_FILENO);
-    Sources = Provider->getRawOptions(Files.empty() ? "dummy" : Files.front());
-  }
   bool AnyInvalid = false;
-  for (const auto &[Options, Source] : Sources)
+  for (const auto &[Options, Source] : configurationSources(Args))
     AnyInvalid |= reportInvalidValues(Options, Source);
   return AnyInvalid;
+}
+
+bool usesNoConfiguration(const CommandLine &Args) {
+  if (Args.option("checks") || Args.option("config") || Args.option("config-file"))
+    return false;
+  // Any .clang-tidy above the file counts, one that does not parse too
+  // (clang-tidy reports it, and it is the user's configuration all the same).
+  std::vector<std::string> Files = Args.sourceFiles();
+  llvm::SmallString<256> Path(Files.empty() ? "dummy" : Files.front());
+  llvm::sys::fs::make_absolute(Path);
+  for (llvm::StringRef Dir = llvm::sys::path::parent_path(Path); !Dir.empty();
+       Dir = llvm::sys::path::parent_path(Dir)) {
+    llvm::SmallString<256> Config(Dir);
+    llvm::sys::path::append(Config, ".clang-tidy");
+    if (llvm::sys::fs::exists(Config))
+      return false;
+  }
+  return true;
+}
+
+bool hasAsyncCtxConfigurationErrors(const CommandLine &Args) {
+  for (const auto &[Options, Source] : configurationSources(Args))
+    if (reportInvalidValues(Options, Source, /*Report=*/false) ||
+        !tidy::asyncctx::RoleConfig::unknownKeys(Options.CheckOptions).empty())
+      return true;
+  return false;
 }
 
 } // namespace asyncctx

@@ -4,6 +4,8 @@
 // key gets a "did you mean"), not their values. asyncctx-tidy also checks
 // the values of the `asyncctx.*` keys (an unknown profile, a name that is
 // not qualified), through the same RoleConfig the checks read them with.
+// Before a normal run, the same configuration tells whether the user has
+// one at all, and whether the checks will report errors in it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +21,16 @@ namespace asyncctx {
 /// it (`--config`, `--config-file`, or the `.clang-tidy` files above the
 /// first file or the current directory). Returns whether any is invalid.
 bool reportInvalidAsyncCtxValues(const CommandLine &Args);
+
+/// Whether no configuration of the user's applies: no `--checks`,
+/// `--config` or `--config-file`, and no `.clang-tidy` above the first file
+/// (or the current directory). clang-tidy would then run its default
+/// checks; asyncctx-tidy runs the asyncctx ones.
+bool usesNoConfiguration(const CommandLine &Args);
+
+/// Whether the checks will report a configuration error in this run: an
+/// invalid `asyncctx.*` value or a misspelt `asyncctx.` key. Prints nothing.
+bool hasAsyncCtxConfigurationErrors(const CommandLine &Args);
 
 } // namespace asyncctx
 

@@ -32,12 +32,36 @@ scanning keeps its results apart from other
 runs' (one per CI shard).
 )"),
                                           cl::value_desc("category"));
+static cl::opt<std::string> WriteBaseline("write-baseline", cl::desc(R"(
+Record the run's findings in <filename> (a
+baseline), for --baseline to leave them out.
+)"),
+                                          cl::value_desc("filename"));
+static cl::opt<std::string> Baseline("baseline", cl::desc(R"(
+Leave out the findings that <filename> records
+(--write-baseline): report only new ones. They
+are matched by fingerprints that survive lines
+moving above them.
+)"),
+                                     cl::value_desc("filename"));
+static cl::opt<bool> GithubAnnotations("github-annotations", cl::desc(R"(
+Also print each finding as a GitHub Actions
+workflow command (::warning file=...,line=...::),
+which GitHub shows on the lines of a pull request.
+)"));
+static cl::opt<std::string> ExportCodeQuality("export-codequality", cl::desc(R"(
+Write the findings as GitLab's Code Quality
+report (JSON) to <filename>.
+)"),
+                                              cl::value_desc("filename"));
 
 namespace asyncctx {
 
 llvm::ArrayRef<OwnOption> ownOptions() {
   static const OwnOption Options[] = {
-      {"export-sarif"}, {"sarif-input"}, {"sarif-category"}, {"export-fixes"}};
+      {"export-sarif"},   {"sarif-input"},           {"sarif-category"},
+      {"export-fixes"},   {"write-baseline"},        {"baseline"},
+      {"export-codequality"}, {"github-annotations", true}};
   return Options;
 }
 
@@ -52,6 +76,10 @@ void listOwnOptionsInHelp() {
   ExportSarif.addCategory(*ClangTidy);
   SarifInput.addCategory(*ClangTidy);
   SarifCategory.addCategory(*ClangTidy);
+  WriteBaseline.addCategory(*ClangTidy);
+  Baseline.addCategory(*ClangTidy);
+  GithubAnnotations.addCategory(*ClangTidy);
+  ExportCodeQuality.addCategory(*ClangTidy);
 }
 
 ExportRequest exportRequest(const CommandLine &Args) {
@@ -60,6 +88,10 @@ ExportRequest exportRequest(const CommandLine &Args) {
   Request.Inputs = Args.ownValues("sarif-input").vec();
   Request.Category = Args.ownValue("sarif-category");
   Request.UserExportFixes = Args.ownValue("export-fixes");
+  Request.Baseline = Args.ownValue("baseline");
+  Request.WriteBaseline = Args.ownValue("write-baseline");
+  Request.GithubAnnotations = Args.ownFlag("github-annotations");
+  Request.CodeQuality = Args.ownValue("export-codequality");
   return Request;
 }
 
@@ -73,9 +105,17 @@ std::optional<std::string> misuse(const ExportRequest &Request, const CommandLin
   if (Request.Category &&
       (Request.Category->empty() || llvm::StringRef(*Request.Category).trim('/').empty()))
     return "--sarif-category needs a name (for example asyncctx-tidy/shard-1-of-4)";
+  for (const std::optional<std::string> *File :
+       {&Request.CodeQuality, &Request.Baseline, &Request.WriteBaseline})
+    if (*File && ((*File)->empty() || **File == "-"))
+      return "--export-codequality, --baseline and --write-baseline need a file name";
+  if (Request.Baseline && Request.WriteBaseline)
+    return "--baseline leaves out what --write-baseline would record: write the baseline "
+           "in a run of its own";
   if (!Request.Inputs.empty()) {
-    if (!Request.Sarif)
-      return "--sarif-input needs --export-sarif=<file> to write to";
+    if (!Request.reports())
+      return "--sarif-input needs --export-sarif=<file> to write to (or "
+             "--export-codequality, --github-annotations, --write-baseline)";
     if (!Args.rest().empty())
       return "--sarif-input converts an export and analyses nothing; remove '" +
              std::string(Args.rest().front()) + "'";
@@ -100,6 +140,10 @@ std::optional<std::string> exportProblem(const ExportRequest &Request,
       return "--export-sarif describes the files as they are and cannot be combined with "
              "--fix, --fix-errors or --fix-notes; apply the fixes in a second run";
   }
+  if ((Request.reports() || Request.Baseline) && Args.asksForFixes())
+    return "--export-codequality, --github-annotations, --baseline and --write-baseline "
+           "describe the files as they are and cannot be combined with --fix, --fix-errors "
+           "or --fix-notes; apply the fixes in a second run";
   return std::nullopt;
 }
 

@@ -34,6 +34,19 @@ struct ExportRequest {
   /// --export-fixes: the user's own export (asyncctx-tidy always has
   /// clang-tidy export to a file of its own, and writes this one from it).
   std::optional<std::string> UserExportFixes;
+  /// --baseline: the findings it records are left out of everything.
+  std::optional<std::string> Baseline;
+  /// --write-baseline: records the run's findings.
+  std::optional<std::string> WriteBaseline;
+  /// --github-annotations: workflow commands on standard output.
+  bool GithubAnnotations = false;
+  /// --export-codequality: GitLab's Code Quality report.
+  std::optional<std::string> CodeQuality;
+
+  /// Whether anything but the user's own export is asked for.
+  bool reports() const {
+    return Sarif || WriteBaseline || GithubAnnotations || CodeQuality;
+  }
 };
 
 ExportRequest exportRequest(const CommandLine &Args);

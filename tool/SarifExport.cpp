@@ -1,7 +1,7 @@
 //===--- SarifExport.cpp - SARIF 2.1.0 from clang-tidy's diagnostics -----===//
 
 #include "SarifExport.h"
-#include "utils/Compat.h"
+#include "Findings.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -15,8 +15,9 @@
 #ifndef ASYNCCTX_TIDY_VERSION
 #error "CMakeLists.txt defines ASYNCCTX_TIDY_VERSION from project(VERSION)"
 #endif
-#ifndef ASYNCCTX_DOCS_URL
-#error "CMakeLists.txt defines ASYNCCTX_DOCS_URL"
+#if !defined(ASYNCCTX_DOCS_URL) || !defined(ASYNCCTX_INSTALLED_DOCS) ||                   \
+    !defined(ASYNCCTX_SOURCE_DOCS)
+#error "CMakeLists.txt defines ASYNCCTX_DOCS_URL, ASYNCCTX_INSTALLED_DOCS, ASYNCCTX_SOURCE_DOCS"
 #endif
 
 using clang::tooling::Diagnostic;
@@ -28,29 +29,72 @@ namespace asyncctx {
 
 namespace {
 
-/// What code scanning shows for a rule: for our checks, the summary that
-/// opens the check's page (checks/Checks.def) and the page; clang-tidy's own
-/// checks link to clang-tidy's documentation.
+/// What code scanning shows for a rule of ours: the summary that opens the
+/// check's page (checks/Checks.def) as its short description, the summary
+/// and what to do about a finding (Checks.def's help) as its full one, and
+/// the page itself as its help; clang-tidy's own checks link to clang-tidy's
+/// documentation.
 struct RuleText {
-  llvm::StringRef Id;
-  llvm::StringRef Summary;
-  llvm::StringRef Page;
+  llvm::StringRef Name;
+  llvm::StringRef Text;
 };
-constexpr RuleText AsyncCtxRules[] = {
-#define ASYNCCTX_CHECK(Class, Name, Summary) {"asyncctx-" Name, Summary, "docs/checks/" Name ".md"},
+constexpr RuleText Summaries[] = {
+#define ASYNCCTX_CHECK(Class, Name, Summary) {Name, Summary},
 #include "Checks.def"
 };
+constexpr RuleText Helps[] = {
+#define ASYNCCTX_CHECK(Class, Name, Summary)
+#define ASYNCCTX_CHECK_HELP(Name, Help) {Name, Help},
+#include "Checks.def"
+};
+/// The checks' pages (docs/checks/<name>.md), which CMake puts here.
+constexpr RuleText Pages[] = {
+#include "CheckPages.inc"
+};
 
-/// Where a rule is documented. Ours: the check's page in the repository at
-/// this release's tag (ASYNCCTX_DOCS_URL, set in CMakeLists.txt). clang-tidy's
+llvm::StringRef textOf(llvm::ArrayRef<RuleText> Texts, llvm::StringRef Name) {
+  for (const RuleText &T : Texts)
+    if (T.Name == Name)
+      return T.Text;
+  return "";
+}
+
+/// A file's `file://` URI.
+std::string fileUri(llvm::StringRef Path);
+
+/// Where asyncctx-tidy's documentation is, as a URI that `README.md` and
+/// `docs/checks/enter-with.md` follow: the address configured at build time
+/// (ASYNCCTX_REPOSITORY_URL: the repository at the release's tag); else the
+/// documentation installed beside the tool (`<prefix>/share/doc/asyncctx-tidy`,
+/// where `cmake --install` and the Debian package put it); else, for a tool
+/// run from its build tree, the source tree.
+const std::string &docsBase() {
+  static const std::string Base = [] {
+    if (!llvm::StringRef(ASYNCCTX_DOCS_URL).empty())
+      return std::string(ASYNCCTX_DOCS_URL);
+    static int Anchor;
+    llvm::SmallString<256> Installed(llvm::sys::path::parent_path(
+        llvm::sys::fs::getMainExecutable(nullptr, &Anchor)));
+    llvm::sys::path::append(Installed, ASYNCCTX_INSTALLED_DOCS);
+    llvm::sys::path::remove_dots(Installed, /*remove_dot_dot=*/true);
+    llvm::SmallString<256> Checks(Installed);
+    llvm::sys::path::append(Checks, "docs", "checks");
+    if (llvm::sys::fs::is_directory(Checks))
+      return fileUri(Installed);
+    return fileUri(ASYNCCTX_SOURCE_DOCS);
+  }();
+  return Base;
+}
+
+/// Where a rule is documented. Ours: the check's page (docsBase). clang-tidy's
 /// checks: clang-tidy's page of the check; compiler diagnostics: clang's
 /// reference of its warning flags.
 std::string helpUri(llvm::StringRef Id) {
-  for (const RuleText &Known : AsyncCtxRules)
-    if (Known.Id == Id)
-      return (ASYNCCTX_DOCS_URL "/" + Known.Page).str();
+  llvm::StringRef Name = Id;
+  if (Name.consume_front("asyncctx-") && !textOf(Summaries, Name).empty())
+    return docsBase() + "/docs/checks/" + Name.str() + ".md";
   if (Id == "clang-tidy-config")
-    return ASYNCCTX_DOCS_URL "/docs/profiles.md";
+    return docsBase() + "/docs/profiles.md";
   llvm::StringRef Flag = Id;
   if (Flag.consume_front("clang-diagnostic-"))
     return Flag == "error" ? "https://clang.llvm.org/docs/DiagnosticsReference.html"
@@ -69,21 +113,31 @@ std::string helpUri(llvm::StringRef Id) {
 }
 
 Object describeRule(llvm::StringRef Id) {
-  Object Rule{{"id", Id}, {"helpUri", helpUri(Id)}};
-  for (const RuleText &Known : AsyncCtxRules)
-    if (Known.Id == Id) {
-      Rule["shortDescription"] = Object{{"text", Known.Summary}};
-      Rule["help"] = Object{
-          {"text", ("asyncctx-tidy documents this check in " + Known.Page).str()}};
-      return Rule;
-    }
+  std::string Uri = helpUri(Id);
+  Object Rule{{"id", Id}, {"helpUri", Uri}};
+  llvm::StringRef Name = Id;
+  if (Name.consume_front("asyncctx-") && !textOf(Summaries, Name).empty()) {
+    llvm::StringRef Summary = textOf(Summaries, Name), Help = textOf(Helps, Name);
+    Rule["shortDescription"] = Object{{"text", Summary}};
+    Rule["fullDescription"] = Object{{"text", (Summary + " " + Help).str()}};
+    Rule["help"] = Object{{"text", (Help + " Documentation: " + Uri).str()},
+                          {"markdown", textOf(Pages, Name)}};
+    return Rule;
+  }
+  // Code scanning wants every rule described and helped (GitHub's rule
+  // GH2012 of the SARIF Multitool): the same words serve for both.
   llvm::StringRef Flag = Id;
+  std::string Text;
   if (Id == "clang-tidy-config")
-    Rule["shortDescription"] = Object{{"text", "an invalid clang-tidy configuration value"}};
+    Text = "an invalid clang-tidy configuration value";
   else if (Flag.consume_front("clang-diagnostic-"))
-    Rule["shortDescription"] = Object{
-        {"text", Flag == "error" ? std::string("a compile error")
-                                 : ("the compiler's -W" + Flag + " warning").str()}};
+    Text = Flag == "error" ? std::string("a compile error")
+                           : ("the compiler's -W" + Flag + " warning").str();
+  else
+    Text = ("clang-tidy's check " + Id + "; see " + Uri).str();
+  Rule["shortDescription"] = Object{{"text", Text}};
+  Rule["fullDescription"] = Object{{"text", Text}};
+  Rule["help"] = Object{{"text", Text + ". Documentation: " + Uri}};
   return Rule;
 }
 
@@ -157,25 +211,29 @@ std::string encodeUriPath(llvm::StringRef Path) {
   return Out;
 }
 
+std::string fileUri(llvm::StringRef Path) { return "file://" + encodeUriPath(Path); }
+
 class LogBuilder {
 public:
-  explicit LogBuilder(llvm::StringRef SourceRoot) : Root(SourceRoot) {
+  LogBuilder(llvm::StringRef SourceRoot, llvm::StringMap<std::string> Fingerprints)
+      : Root(SourceRoot), Fingerprints(std::move(Fingerprints)) {
     llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
   }
 
   /// Adds one diagnostic of the run whose main file is \p MainFile.
   void add(const Diagnostic &D, llvm::StringRef MainFile) {
     const DiagnosticMessage &M = D.Message;
-    std::string Key = (D.DiagnosticName + "\n" + M.Message + "\n" +
-                       absolute(D, M.FilePath) + "\n" + llvm::Twine(M.FileOffset))
-                          .str();
+    std::string Key = findingKey(D);
     if (!Seen.insert(Key).second)
       return;
 
+    // The fingerprint lets code scanning follow the result across commits
+    // (and is the one a baseline records).
     Object Result{{"ruleId", D.DiagnosticName},
                   {"ruleIndex", ruleIndex(D.DiagnosticName)},
                   {"level", level(D.DiagLevel)},
-                  {"message", Object{{"text", M.Message}}}};
+                  {"message", Object{{"text", M.Message}}},
+                  {"partialFingerprints", Object{{"asyncctxFingerprint/v1", Fingerprints[Key]}}}};
     // Code scanning rejects a log with a result that has no location. A
     // diagnostic about no place in the code (an invalid configuration value)
     // is put on the first line of the file the run analysed.
@@ -183,7 +241,7 @@ public:
     if (!M.FilePath.empty())
       Where = place(D, M);
     else if (!MainFile.empty())
-      Where = firstLine(absolute(D, MainFile));
+      Where = firstLine(absolutePath(D, MainFile));
     if (Where)
       Result["locations"] = Array{Object{{"physicalLocation", Object(*Where)}}};
 
@@ -227,7 +285,7 @@ public:
   llvm::json::Value finish(llvm::StringRef Category) && {
     Object Driver{{"name", "asyncctx-tidy"},
                   {"version", ASYNCCTX_TIDY_VERSION},
-                  {"informationUri", ASYNCCTX_DOCS_URL "/README.md"},
+                  {"informationUri", docsBase() + "/README.md"},
                   {"rules", std::move(Rules)}};
     Object Run{{"tool", Object{{"driver", std::move(Driver)}}},
                {"columnKind", "unicodeCodePoints"},
@@ -268,16 +326,6 @@ private:
     return "warning";
   }
 
-  /// The file's absolute path: relative paths in an export are relative to
-  /// the build directory of their compile command.
-  std::string absolute(const Diagnostic &D, llvm::StringRef File) {
-    llvm::SmallString<256> Path(File);
-    if (!llvm::sys::path::is_absolute(Path) && !D.BuildDirectory.empty())
-      clang::tidy::asyncctx::compat::makeAbsolute(D.BuildDirectory, Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    return std::string(Path);
-  }
-
   Object artifact(const std::string &Path) {
     llvm::StringRef P(Path);
     if (!Root.empty() && P.consume_front(Root) && P.consume_front("/"))
@@ -306,12 +354,12 @@ private:
   }
 
   Object place(const Diagnostic &D, const DiagnosticMessage &M) {
-    std::string File = absolute(D, M.FilePath);
+    std::string File = absolutePath(D, M.FilePath);
     unsigned End = Positions.wordEnd(File, M.FileOffset);
     // The first highlighted range that starts at the caret gives the end.
     for (const auto &Range : M.Ranges)
       if (Range.FileOffset == M.FileOffset && Range.Length > 0 &&
-          absolute(D, Range.FilePath) == File) {
+          absolutePath(D, Range.FilePath) == File) {
         End = Range.FileOffset + Range.Length;
         break;
       }
@@ -325,7 +373,7 @@ private:
   void addFix(const Diagnostic &D, const DiagnosticMessage &M, Array &Fixes) {
     Array Changes;
     for (const auto &FileFix : M.Fix) {
-      std::string File = absolute(D, FileFix.first());
+      std::string File = absolutePath(D, FileFix.first());
       Array Replacements;
       for (const clang::tooling::Replacement &R : FileFix.second) {
         Object Deleted = region(File, R.getOffset(), R.getOffset() + R.getLength());
@@ -345,6 +393,7 @@ private:
   }
 
   llvm::SmallString<256> Root;
+  llvm::StringMap<std::string> Fingerprints;
   SourcePositions Positions;
   llvm::StringSet<> Seen;
   llvm::StringMap<int64_t> RuleIndices;
@@ -357,7 +406,10 @@ private:
 llvm::json::Value
 buildSarifLog(llvm::ArrayRef<clang::tooling::TranslationUnitDiagnostics> Documents,
               llvm::StringRef SourceRoot, llvm::StringRef Category) {
-  LogBuilder Builder(SourceRoot);
+  llvm::StringMap<std::string> Fingerprints;
+  for (const Finding &F : collectFindings(Documents, SourceRoot))
+    Fingerprints[findingKey(*F.Diag)] = F.Fingerprint;
+  LogBuilder Builder(SourceRoot, std::move(Fingerprints));
   for (const auto &Document : Documents)
     for (const Diagnostic &D : Document.Diagnostics)
       Builder.add(D, Document.MainSourceFile);
@@ -365,18 +417,7 @@ buildSarifLog(llvm::ArrayRef<clang::tooling::TranslationUnitDiagnostics> Documen
 }
 
 llvm::Error writeSarifLog(const llvm::json::Value &Log, llvm::StringRef Path) {
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
-  if (EC)
-    return llvm::createStringError(EC, "cannot write '%s': %s",
-                                   Path.str().c_str(), EC.message().c_str());
-  OS << llvm::formatv("{0:2}", Log) << "\n";
-  OS.close();
-  if (OS.has_error())
-    return llvm::createStringError(OS.error(), "cannot write '%s': %s",
-                                   Path.str().c_str(),
-                                   OS.error().message().c_str());
-  return llvm::Error::success();
+  return writeJsonFile(Log, Path, "SARIF log");
 }
 
 } // namespace asyncctx

@@ -170,6 +170,46 @@ bool RoleLayer::guardClears(const Expr *Guard) const {
   return isEmptyValue(Value, Construct->getConstructor()->getASTContext());
 }
 
+TokenCall tokenCall(const CallExpr *Call, ASTContext &Ctx) {
+  auto IsNull = [&](const Expr *E) {
+    return isa<CXXDefaultArgExpr>(E) ||
+           E->IgnoreImplicit()->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+  };
+  if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *Method = MemberCall->getMethodDecl();
+    if (!Method || !Method->getDeclName().isIdentifier())
+      return {};
+    const Expr *Holder = MemberCall->getImplicitObjectArgument();
+    if (Method->getName() == "reset" && (Call->getNumArgs() == 0 || IsNull(Call->getArg(0))))
+      return {TokenOp::Reset, Holder};
+    if (Method->getName() == "release" && Call->getNumArgs() == 0)
+      return {TokenOp::Release, Holder};
+    return {};
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 && IsNull(Op->getArg(1)))
+    return {TokenOp::Reset, Op->getArg(0)};
+  return {};
+}
+
+const VarDecl *localRoot(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
+                     !VD->getType()->isReferenceType()
+                 ? VD
+                 : nullptr;
+    }
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    if (!ME || ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()))
+      return nullptr;
+    E = ME->getBase();
+  }
+  return nullptr;
+}
+
 std::optional<Role> RoleLayer::roleOfCall(const CallExpr *Call) const {
   std::optional<Role> R = roleOf(knownCallee(Call));
   // A set that puts back what an earlier set or snapshot returned ends the

@@ -5,6 +5,7 @@
 #include "RoleConfig.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -63,6 +64,55 @@ bool isInlineLambda(const Expr *E) {
 
 static bool isStd(const NamedDecl *D, llvm::StringRef Name) {
   return D && D->isInStdNamespace() && D->getDeclName().isIdentifier() && D->getName() == Name;
+}
+
+/// The standard library's functions that call their callable arguments
+/// before they return (<algorithm>, <numeric>, <mutex>, <functional>,
+/// <tuple>, <variant>).
+static constexpr llvm::StringLiteral StdInPlace[] = {
+    "accumulate", "adjacent_find", "all_of", "any_of", "apply", "binary_search",
+    "call_once", "copy_if", "count_if", "equal", "equal_range", "exclusive_scan",
+    "find_first_of", "find_if", "find_if_not", "for_each", "for_each_n", "generate",
+    "generate_n", "inclusive_scan", "inner_product", "invoke", "invoke_r", "is_partitioned",
+    "is_sorted", "is_sorted_until", "lexicographical_compare", "lower_bound", "max_element",
+    "merge", "min_element", "minmax_element", "mismatch", "none_of", "nth_element",
+    "partial_sort", "partition", "partition_point", "reduce", "remove_copy_if", "remove_if",
+    "replace_copy_if", "replace_if", "search", "sort", "stable_partition", "stable_sort",
+    "transform", "transform_exclusive_scan", "transform_inclusive_scan", "transform_reduce",
+    "unique", "upper_bound", "visit",
+};
+
+bool runsInPlace(const RoleLayer &Roles, const FunctionDecl *Callee) {
+  if (!Callee)
+    return false;
+  if (Roles.roleOf(Callee) == Role::RunsInPlace)
+    return true;
+  if (!Callee->isInStdNamespace() || !Callee->getDeclName().isIdentifier() ||
+      !llvm::is_contained(StdInPlace, Callee->getName()))
+    return false;
+  // std's own, not std::ranges' or a member's.
+  const DeclContext *DC = Callee->getDeclContext();
+  while (DC->isInlineNamespace())
+    DC = DC->getParent();
+  return DC->isStdNamespace();
+}
+
+const FunctionDecl *calledThrough(const CallExpr *Call,
+                                  const llvm::function_ref<bool(const VarDecl *)> Reassigned) {
+  // `hook()` through a function pointer, or `f()` on a std::function.
+  const Expr *Through = Call->getCallee()->IgnoreParenImpCasts();
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+  const auto *Method = Op ? dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee()) : nullptr;
+  if (Method && Op->getOperator() == OO_Call && Method->getParent()->isInStdNamespace())
+    Through = Op->getArg(0)->IgnoreParenImpCasts();
+  else if (Call->getDirectCallee())
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(Through);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) || !VD->getInit() || Reassigned(VD))
+    return nullptr;
+  const FunctionDecl *Target = callableFunction(VD->getInit());
+  return Target && !Target->isDependentContext() ? Target : nullptr;
 }
 
 bool startsThread(const Expr *E) {
@@ -130,9 +180,19 @@ static void addHandoff(const RoleLayer &Roles, llvm::SmallVectorImpl<Handoff> &O
                        StoreRef Store = {}) {
   if (!Arg)
     return;
-  if (const FunctionDecl *Callable = callableFunction(Arg))
+  const FunctionDecl *Callable = callableFunction(Arg);
+  if (!Callable)
+    return;
+  // A generic lambda runs as each of its instantiations.
+  llvm::SmallVector<const FunctionDecl *, 1> Instances{Callable};
+  if (const FunctionTemplateDecl *Template = Callable->getDescribedFunctionTemplate()) {
+    Instances.clear();
+    for (const FunctionDecl *Spec : Template->specializations())
+      Instances.push_back(Spec->getCanonicalDecl());
+  }
+  for (const FunctionDecl *Instance : Instances)
     Out.push_back(
-        {Arg, Callable, Where, By, Store, isInlineLambda(Arg), coroutineKind(Roles, Callable)});
+        {Arg, Instance, Where, By, Store, isInlineLambda(Arg), coroutineKind(Roles, Instance)});
 }
 
 /// The callable that a kept argument holds: the argument, or the callable
@@ -226,6 +286,11 @@ llvm::SmallVector<Handoff, 1> handoffsOf(const RoleLayer &Roles, const Expr *E) 
   if (hasQualifiedName(Call->getDirectCallee(), Roles.config().invocationRunners())) {
     for (const Expr *Arg : Call->arguments())
       addHandoff(Roles, Out, Arg, RunsIn::Invocation);
+    return Out;
+  }
+  if (runsInPlace(Roles, Call->getDirectCallee())) {
+    for (const Expr *Arg : Call->arguments())
+      addHandoff(Roles, Out, Arg, RunsIn::InPlace);
     return Out;
   }
   addDeferredHandoffs(Roles, Call, Out);

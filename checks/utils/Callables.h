@@ -12,6 +12,9 @@
 //   Invocation  as a fresh invocation (an invocation runner, such as
 //               aws::lambda_runtime::run_handler): no value is current, and
 //               none may be left behind
+//   InPlace     now, inside the call, with the stores as at the call (a
+//               RUNS_IN_PLACE function: the standard algorithms,
+//               std::call_once, std::invoke, std::apply, std::visit)
 //   Carried     later, with the context current at the call: given to a
 //               member of an executor (ASYNCCTX_EXECUTOR) or to a
 //               CAPTURES_CONTEXT function
@@ -21,7 +24,8 @@
 //
 // A callable is one function to the oracle however it is spelled: a lambda
 // written at the call, a variable initialised with a lambda (also through
-// std::function or a copy), a function, or a pointer to one.
+// std::function or a copy), a function, or a pointer to one. A generic
+// lambda is each of its instantiations.
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,6 +34,7 @@
 
 #include "Roles.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 
@@ -42,7 +47,7 @@ class VarDecl;
 
 namespace tidy::asyncctx {
 
-enum class RunsIn { Caller, Bound, NewThread, Invocation, Carried, Kept };
+enum class RunsIn { Caller, Bound, NewThread, Invocation, InPlace, Carried, Kept };
 
 /// What a coroutine callable does to the scope of a RUN or BIND that calls
 /// it: the scope ends when the call returns, which for a coroutine is its
@@ -88,8 +93,20 @@ bool carriesContext(const RoleLayer &Roles, const FunctionDecl *FD);
 /// across that suspension is then correct, as in a task that carries it.
 bool carriesContext(const RoleLayer &Roles, const CoawaitExpr *Await);
 
-/// The function that a callable expression names, if one does.
+/// The function that a callable expression names, if one does (for a
+/// generic lambda, its call operator template's pattern).
 const FunctionDecl *callableFunction(const Expr *E);
+
+/// The function a call without a direct callee reaches through a local
+/// variable that holds one known callable (`void (*hook)() = &audit;
+/// hook();`, a local `std::function` called), unless \p Reassigned says the
+/// variable is assigned after its initialisation.
+const FunctionDecl *calledThrough(const CallExpr *Call,
+                                  const llvm::function_ref<bool(const VarDecl *)> Reassigned);
+
+/// Whether \p Callee calls its callable arguments before it returns
+/// (RUNS_IN_PLACE, or one of the standard library's that do).
+bool runsInPlace(const RoleLayer &Roles, const FunctionDecl *Callee);
 
 /// Whether \p E, a callable argument, is a lambda written right there.
 bool isInlineLambda(const Expr *E);

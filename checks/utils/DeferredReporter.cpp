@@ -95,7 +95,7 @@ void ScopeReporter::runsWork(const Step &S, const State &St) {
 static bool restores(const Step &S, const StoreRef &Store, const SummaryMap &Summaries) {
   if (S.K == Step::Kind::Disable)
     return S.Store.key() == Store.key();
-  if (S.K != Step::Kind::Call && S.K != Step::Kind::RunsAtEnd)
+  if (S.K != Step::Kind::Call && S.K != Step::Kind::Effects)
     return false;
   auto It = Summaries.find(S.Callee->getCanonicalDecl());
   if (It == Summaries.end())
@@ -112,7 +112,8 @@ void ScopeReporter::keepUnrestoredRuns() {
   llvm::erase_if(Result.UnisolatedRuns, [&](const UnisolatedRunFact &Run) {
     return llvm::any_of(Steps.all(), [&](const Step &S) {
       // A scope-exit lambda runs at the end of its block, after the run.
-      bool After = S.K == Step::Kind::RunsAtEnd || SM.isBeforeInTranslationUnit(Run.Loc, S.Loc);
+      bool AtExit = S.K == Step::Kind::Effects && S.Var;
+      bool After = AtExit || SM.isBeforeInTranslationUnit(Run.Loc, S.Loc);
       return After && restores(S, Run.Store, Summaries);
     });
   });

@@ -405,17 +405,50 @@ bool isSnapshotValue(const RoleLayer &Roles, const Expr *E) {
   return VD->getInit() && isSnapshotValue(Roles, VD->getInit());
 }
 
-bool installsCarriedContext(const CallExpr *Call) {
+/// Whether \p RD is the class of \p Store (annotated, or named in the
+/// configuration: `folly::RequestContext`).
+static bool isStoreClass(const RoleLayer &Roles, const CXXRecordDecl *RD, const StoreRef &Store) {
+  if (!RD)
+    return false;
+  if (Store.Class && RD->getCanonicalDecl() == Store.Class->getCanonicalDecl())
+    return true;
+  if (!Store.Named.empty() && RD->getQualifiedNameAsString() == Store.Named)
+    return true;
+  return Roles.roleOf(RD) == Role::Store;
+}
+
+/// Whether \p T is a saved context of \p Store: a store object, or a pointer
+/// (plain or smart) to one (`std::shared_ptr<folly::RequestContext>`, what
+/// folly's SNAPSHOT returns).
+static bool isSavedContext(const RoleLayer &Roles, QualType T, const StoreRef &Store) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  if (isStoreClass(Roles, RD, Store))
+    return true;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  return Spec && llvm::any_of(Spec->getTemplateArgs().asArray(), [&](const TemplateArgument &Arg) {
+           return Arg.getKind() == TemplateArgument::Type &&
+                  isStoreClass(Roles, Arg.getAsType()->getAsCXXRecordDecl(), Store);
+         });
+}
+
+/// Whether objects of class \p RD are items of work: they hold a callable.
+static bool holdsWork(const CXXRecordDecl *RD) {
+  RD = RD ? RD->getDefinition() : nullptr;
+  return RD && llvm::any_of(RD->fields(),
+                            [](const FieldDecl *F) { return isCallableType(F->getType()); });
+}
+
+bool installsCarriedContext(const RoleLayer &Roles, const CallExpr *Call) {
   if (Call->getNumArgs() == 0)
     return false;
-  const Expr *Value = Call->getArg(Call->getNumArgs() - 1);
-  if (carriedContext(Value).first)
-    return true;
-  // In a template's pattern: a member of another object, not yet resolved
-  // (`std::move(data->ctx_)` with `data` of a dependent type).
-  const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(strip(Value));
-  return Dependent && !Dependent->isImplicitAccess() &&
-         !isa<CXXThisExpr>(Dependent->getBase()->IgnoreParenImpCasts());
+  const auto *Field =
+      dyn_cast_or_null<FieldDecl>(carriedContext(Call->getArg(Call->getNumArgs() - 1)).first);
+  return Field && (isSavedContext(Roles, Field->getType(), Roles.storeOfCall(Call)) || holdsWork(dyn_cast<CXXRecordDecl>(Field->getParent())));
 }
 
 } // namespace clang::tidy::asyncctx

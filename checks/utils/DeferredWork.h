@@ -88,10 +88,13 @@ bool carriesSnapshot(const RoleLayer &Roles, const Expr *E);
 /// (through moves, forwards, copies, wrappers and init-captures), if any.
 const ParmVarDecl *callableParameter(const Expr *E, const FunctionDecl *Function);
 
-/// Whether the ENTER_WITH call \p Call installs a context that another
-/// object carries: its value (the last argument) is a data member of an
-/// object other than `this`.
-bool installsCarriedContext(const CallExpr *Call);
+/// Whether the ENTER_WITH call \p Call installs a context that an item of
+/// work carries: its value (the last argument) is a data member of an object
+/// other than `this`, and that member is a saved context (a store object or a
+/// pointer to one: folly's `fiber->rcontext_`) or the object holds work (a
+/// callable member: `task.claims` beside `task.fn`). A value that a request
+/// holds (`enter_with(req.claims)`) is no carried context.
+bool installsCarriedContext(const RoleLayer &Roles, const CallExpr *Call);
 
 /// The context-carrying field that \p Value (an ENTER_WITH's or a guard's
 /// value) reads from an item, and the variable at its root.
@@ -119,7 +122,6 @@ public:
 
 private:
   bool fromQueue(const VarDecl *VD, unsigned Depth = 0) const;
-  const FunctionDecl *Function;
   /// Locals filled by a member of a long-lived object or swapped with one.
   llvm::DenseSet<const VarDecl *> Filled;
 };

@@ -1,4 +1,17 @@
 //===--- FunctionIndex.cpp - asyncctx-tidy --------------------------------===//
+//
+// Code with errors: what clang recovered of a function it could not build
+// whole (an invalid declaration, a member of an invalid class, a recovery
+// expression, an invalid local) is a guess, and a CFG built over it can
+// crash (implicit destructors of an invalid class read the definition of a
+// member type that has none). Such a function is not indexed, nor is any
+// function that calls it or hands it on: what it does to a store is not
+// known, and analysing its callers as if it did nothing could report a read
+// or a leak that is not there. After a fatal error (a missing include)
+// clang instantiates no more templates, so bodies are missing everywhere:
+// nothing is indexed.
+//
+//===----------------------------------------------------------------------===//
 
 #include "FunctionIndex.h"
 #include "AnalysisContext.h"
@@ -10,8 +23,10 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::asyncctx {
@@ -38,6 +53,108 @@ bool implementsRole(const RoleLayer &Roles, const FunctionDecl *FD) {
   return ClassRole == Role::Store || ClassRole == Role::ScopeGuard;
 }
 
+/// Whether clang could not build \p FD whole (see the file's comment).
+bool containsErrors(const FunctionDecl *FD) {
+  if (FD->isInvalidDecl() || !FD->getBody())
+    return true;
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent())
+    if (cast<Decl>(DC)->isInvalidDecl())
+      return true;
+  if (llvm::any_of(FD->parameters(), [](const ParmVarDecl *P) { return P->isInvalidDecl(); }))
+    return true;
+  llvm::SmallVector<const Stmt *, 32> Work{FD->getBody()};
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      Work.push_back(Init->getInit());
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
+      return true;
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      if (llvm::any_of(DS->decls(), [](const Decl *D) { return D->isInvalidDecl(); }))
+        return true;
+    if (const auto *Catch = dyn_cast<CXXCatchStmt>(S))
+      if (const VarDecl *Caught = Catch->getExceptionDecl(); Caught && Caught->isInvalidDecl())
+        return true;
+    // A lambda's body is among its children; a local class's functions are
+    // functions of their own.
+    llvm::append_range(Work, S->children());
+  }
+  return false;
+}
+
+/// The functions not to index in a translation unit with errors: those that
+/// contain errors, and every function that uses one (calls it, hands it on,
+/// takes its address, also in a lambda it contains), transitively.
+class ErrorScan : public RecursiveASTVisitor<ErrorScan> {
+public:
+  explicit ErrorScan(AnalysisContext &Context) : Ctx(Context.AST), Roles(Context.Roles) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaBody() const { return true; }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+      return true;
+    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody() || implementsRole(Roles, FD))
+      return Base::TraverseDecl(D);
+    return function(FD, [&] { return Base::TraverseDecl(D); });
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *E) {
+    if (User) // part of the function around it
+      return Base::TraverseLambdaExpr(E);
+    return function(E->getCallOperator(), [&] { return Base::TraverseLambdaExpr(E); });
+  }
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) { return use(E->getDecl()); }
+  bool VisitMemberExpr(MemberExpr *E) { return use(E->getMemberDecl()); }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) { return use(E->getConstructor()); }
+
+  /// The functions with errors and their users, transitively.
+  llvm::DenseSet<const FunctionDecl *> skipped() const {
+    llvm::DenseSet<const FunctionDecl *> Skipped(Broken.begin(), Broken.end());
+    llvm::SmallVector<const FunctionDecl *, 16> Work(Broken.begin(), Broken.end());
+    while (!Work.empty())
+      for (const FunctionDecl *User : Users.lookup(Work.pop_back_val()))
+        if (Skipped.insert(User).second)
+          Work.push_back(User);
+    return Skipped;
+  }
+
+private:
+  using Base = RecursiveASTVisitor<ErrorScan>;
+
+  /// A function of its own: the outermost one around a use is its user.
+  template <class F> bool function(const FunctionDecl *FD, F Traverse) {
+    if (containsErrors(FD)) {
+      Broken.push_back(canonical(FD));
+      return true;
+    }
+    const FunctionDecl *Saved = User;
+    if (!User)
+      User = canonical(FD);
+    bool Result = Traverse();
+    User = Saved;
+    return Result;
+  }
+
+  bool use(const ValueDecl *D) {
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(D); FD && User)
+      Users[canonical(FD)].push_back(User);
+    return true;
+  }
+
+  ASTContext &Ctx;
+  const RoleLayer &Roles;
+  const FunctionDecl *User = nullptr;
+  std::vector<const FunctionDecl *> Broken;
+  llvm::DenseMap<const FunctionDecl *, std::vector<const FunctionDecl *>> Users;
+};
+
 /// How a function is entered: the one place that decides it. A callable
 /// handed to a runner or a thread start is entered there; it is entered only
 /// there (\p Only) if nothing else calls it or keeps its address.
@@ -59,8 +176,10 @@ EntryKind classifyEntry(const RoleLayer &Roles, const FunctionDecl *FD, bool Han
 
 class Traversal : public RecursiveASTVisitor<Traversal> {
 public:
-  Traversal(AnalysisContext &Context, FunctionIndex &Index, PlaceFinder &Places)
-      : Ctx(Context.AST), Roles(Context.Roles), Index(Index), Places(Places) {}
+  Traversal(AnalysisContext &Context, FunctionIndex &Index, PlaceFinder &Places,
+            llvm::DenseSet<const FunctionDecl *> Skipped)
+      : Ctx(Context.AST), Roles(Context.Roles), Index(Index), Places(Places),
+        Skipped(std::move(Skipped)) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaBody() const { return true; }
@@ -77,6 +196,8 @@ public:
     auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (FD && FD->doesThisDeclarationHaveABody() && implementsRole(Roles, FD))
       return true;
+    if (FD && FD->doesThisDeclarationHaveABody() && Skipped.count(canonical(FD)))
+      return true;
     if (FD && FD->doesThisDeclarationHaveABody() && FD->isDependentContext() && !Pattern) {
       // A template's pattern: not analysed (its instantiations are), but its
       // calls whose callee is known without instantiation are single places.
@@ -92,6 +213,16 @@ public:
 
   bool TraverseLambdaExpr(LambdaExpr *E) {
     const FunctionDecl *Op = E->getCallOperator();
+    if (Skipped.count(canonical(Op)))
+      return true;
+    // A generic lambda is analysed as each of its instantiations, whose
+    // bodies hang off its call operator template, not off the lambda.
+    if (const FunctionTemplateDecl *Template = Op->getDescribedFunctionTemplate();
+        Template && !Op->isInvalidDecl())
+      for (FunctionDecl *Spec : Template->specializations())
+        if (Spec->doesThisDeclarationHaveABody() && !Spec->isDependentContext() &&
+            !Skipped.count(canonical(Spec)))
+          within(Spec, [&] { return TraverseStmt(Spec->getBody()); });
     if (Op->isDependentContext() || Op->isInvalidDecl())
       return Base::TraverseLambdaExpr(E);
     return within(Op, [&] { return Base::TraverseLambdaExpr(E); });
@@ -149,9 +280,22 @@ public:
     return true;
   }
 
+  /// `Target = Value`: a local variable reassigned, or a value kept.
+  void assignment(const Expr *Target, const Expr *Value, SourceLocation Loc) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Index.Reassigned.insert(VD);
+    if (Current && Roles.guardExpr(Value))
+      if (const VarDecl *Holder = localRoot(Target)) {
+        Index.GuardHolders.insert(Holder);
+        Index.Functions[Current].TouchesStore = true;
+      }
+    Places.assignment(Target, Value, Loc, Current);
+  }
+
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->isAssignmentOp())
-      Places.assignment(BO->getLHS(), BO->getRHS(), BO->getExprLoc());
+      assignment(BO->getLHS(), BO->getRHS(), BO->getExprLoc());
     if (Current && BO->isEqualityOp())
       Places.nullComparison(BO->getLHS(), BO->getRHS());
     return true;
@@ -159,7 +303,7 @@ public:
 
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Call) {
     if (Call->isAssignmentOp() && Call->getNumArgs() == 2)
-      Places.assignment(Call->getArg(0), Call->getArg(1), Call->getExprLoc());
+      assignment(Call->getArg(0), Call->getArg(1), Call->getExprLoc());
     if (Current && Call->getNumArgs() == 2 &&
         (Call->getOperator() == OO_EqualEqual || Call->getOperator() == OO_ExclaimEqual))
       Places.nullComparison(Call->getArg(0), Call->getArg(1));
@@ -199,9 +343,15 @@ public:
     if (std::optional<Role> R = Roles.roleOfCall(Call);
         (R && (R != Role::CapturesContext || implicitCapture(Roles, Call))) || startsThread(Call))
       Info.TouchesStore = true;
-    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (const FunctionDecl *Through =
+            calledThrough(Call, [&](const VarDecl *VD) { return Index.Reassigned.count(VD); }))
+      Callee = Through;
+    if (Callee) {
       Info.Callees.insert(canonical(Callee));
       CalledDirectly.insert(canonical(Callee));
+      if (!TryDepth)
+        Info.CalleesOutsideTry.insert(canonical(Callee));
     }
     return true;
   }
@@ -215,6 +365,24 @@ public:
         startsThread(Construct))
       Info.TouchesStore = true;
     Info.Callees.insert(canonical(Construct->getConstructor()));
+    return true;
+  }
+
+  bool TraverseCXXTryStmt(CXXTryStmt *S) {
+    // The try block's throws and calls are caught here (or may be: a
+    // handler for another type is taken as catching too); the handlers'
+    // are not.
+    ++TryDepth;
+    bool Result = TraverseStmt(S->getTryBlock());
+    --TryDepth;
+    for (unsigned I = 0; Result && I < S->getNumHandlers(); ++I)
+      Result = TraverseStmt(S->getHandler(I));
+    return Result;
+  }
+
+  bool VisitCXXThrowExpr(CXXThrowExpr *E) {
+    if (Current && !TryDepth)
+      Index.Functions[Current].Throws = true;
     return true;
   }
 
@@ -242,6 +410,33 @@ public:
       for (const FunctionDecl *Callee : Info.Callees)
         if (FunctionInfo *CalleeInfo = Index.find(Callee))
           CalleeInfo->Callers.insert(FD);
+    propagateThrows();
+  }
+
+  /// MayThrow: from the functions that throw to their callers outside try
+  /// blocks, but not through a noexcept function.
+  void propagateThrows() {
+    auto Noexcept = [](const FunctionInfo &Info) {
+      const auto *Proto = Info.FD->getType()->getAs<FunctionProtoType>();
+      return Proto && Proto->isNothrow();
+    };
+    std::vector<FunctionInfo *> Work;
+    for (auto &[FD, Info] : Index.Functions)
+      if (Info.FD && Info.Throws && !Noexcept(Info)) {
+        Info.MayThrow = true;
+        Work.push_back(&Info);
+      }
+    while (!Work.empty()) {
+      FunctionInfo *Thrower = Work.back();
+      Work.pop_back();
+      const FunctionDecl *Key = canonical(Thrower->FD);
+      for (const FunctionDecl *Caller : Thrower->Callers)
+        if (FunctionInfo *C = Index.find(Caller);
+            C && !C->MayThrow && C->CalleesOutsideTry.count(Key) && !Noexcept(*C)) {
+          C->MayThrow = true;
+          Work.push_back(C);
+        }
+    }
   }
 
 private:
@@ -249,10 +444,13 @@ private:
 
   template <class F> bool within(const FunctionDecl *FD, F Traverse) {
     const FunctionDecl *Saved = Current;
+    unsigned SavedDepth = TryDepth;
     Current = canonical(FD);
+    TryDepth = 0;
     Index.Functions[Current].FD = FD->getDefinition() ? FD->getDefinition() : FD;
     bool Result = Traverse();
     Current = Saved;
+    TryDepth = SavedDepth;
     return Result;
   }
 
@@ -281,9 +479,13 @@ private:
   FunctionIndex &Index;
   PlaceFinder &Places;
   const FunctionDecl *Current = nullptr;
+  /// How many try blocks of Current hold the node being traversed.
+  unsigned TryDepth = 0;
   /// The template pattern being traversed (Current is then null).
   const FunctionDecl *Pattern = nullptr;
   const VarDecl *StaticInit = nullptr;
+  /// Functions with errors and their users (ErrorScan).
+  const llvm::DenseSet<const FunctionDecl *> Skipped;
   llvm::DenseSet<const Expr *> CalleeRefs;
   llvm::DenseSet<const FunctionDecl *> HandedOn, ToRunner, ToThread, Bound, CalledDirectly;
   std::vector<std::pair<const DeclRefExpr *, const FunctionDecl *>> FunctionRefs;
@@ -292,7 +494,16 @@ private:
 } // namespace
 
 FunctionIndex::FunctionIndex(AnalysisContext &Context, PlaceFinder &Places) {
-  Traversal Walk(Context, *this, Places);
+  const DiagnosticsEngine &Diags = Context.AST.getDiagnostics();
+  if (Diags.hasFatalErrorOccurred())
+    return;
+  llvm::DenseSet<const FunctionDecl *> Skipped;
+  if (Diags.hasErrorOccurred()) {
+    ErrorScan Scan(Context);
+    Scan.TraverseDecl(Context.AST.getTranslationUnitDecl());
+    Skipped = Scan.skipped();
+  }
+  Traversal Walk(Context, *this, Places, std::move(Skipped));
   Walk.TraverseDecl(Context.AST.getTranslationUnitDecl());
   Walk.finish();
 }

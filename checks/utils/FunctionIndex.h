@@ -18,6 +18,7 @@
 
 #include "Summaries.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 #include <vector>
@@ -43,6 +44,13 @@ struct FunctionInfo {
   bool Bound = false;
   llvm::SmallSetVector<const FunctionDecl *, 4> Callees; ///< calls and callables handed on
   llvm::SmallSetVector<const FunctionDecl *, 4> Callers;
+  /// An exception can leave it: a `throw` outside any try block of its own,
+  /// or a call outside one of a function of this file that may throw; never
+  /// for a noexcept function (the program ends instead).
+  bool MayThrow = false;
+  /// The callees it calls outside any try block of its own.
+  llvm::SmallSetVector<const FunctionDecl *, 4> CalleesOutsideTry;
+  bool Throws = false; ///< a `throw` outside any try block of its own
 };
 
 class FunctionIndex {
@@ -54,6 +62,12 @@ public:
   /// Namespace-scope variables and static data members with an initializer
   /// or a class type (their initializers and destructors run outside main).
   std::vector<const VarDecl *> Globals;
+  /// Local variables assigned after their initialization: what initialised
+  /// them is not all they hold.
+  llvm::DenseSet<const VarDecl *> Reassigned;
+  /// Local variables given a scope guard by assignment, to themselves or to
+  /// a member (`request.token = Attach(ctx)`): the scope lasts while they do.
+  llvm::DenseSet<const VarDecl *> GuardHolders;
 
   /// The function's entry in the index, if it has a body here.
   FunctionInfo *find(const FunctionDecl *FD);

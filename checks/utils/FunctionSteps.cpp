@@ -8,6 +8,9 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -27,7 +30,7 @@ class FunctionSteps::Builder {
 public:
   Builder(const AnalysisContext &Context, const FunctionIndex &Index, const FunctionDecl *Function,
           FunctionSteps &Out)
-      : Roles(Context.Roles), Index(Index), Function(Function), Out(Out),
+      : Context(Context), Roles(Context.Roles), Index(Index), Function(Function), Out(Out),
         CarriesContext(Function && carriesContext(Roles, Function)) {}
 
   void statement(const Stmt *S);
@@ -36,6 +39,12 @@ public:
   const llvm::SmallDenseMap<const VarDecl *, StoreRef, 4> &installed() const { return Installed; }
 
 private:
+  /// A guard begins in \p Holder, a local variable.
+  void guardBegins(const Stmt *S, const VarDecl *Holder, const Expr *Guard);
+  /// `Target = Guard` into a local variable or a member of one.
+  void guardAssigned(const Stmt *S, const Expr *Target, const Expr *Value);
+  /// `token.reset()`, `token = nullptr`, `token.release()` on a local holder.
+  bool tokenOp(const CallExpr *Call);
   void call(const CallExpr *Call);
   void construction(const CXXConstructExpr *Construct);
   void handoffs(const Expr *Consumer);
@@ -57,6 +66,7 @@ private:
     return New;
   }
 
+  const AnalysisContext &Context;
   const RoleLayer &Roles;
   const FunctionIndex &Index;
   const FunctionDecl *Function;
@@ -95,10 +105,56 @@ void FunctionSteps::Builder::handoffs(const Expr *Consumer) {
     Step &New = add(Step::Kind::Handoff, Consumer, H.Arg->getBeginLoc());
     New.HandoffIndex = Out.Handoffs.size();
     Out.Handoffs.push_back(std::move(HS));
+    // Run in place, before the call returns: what it leaves behind holds
+    // after the call, as a callee's effects do.
+    if (H.Where == RunsIn::InPlace)
+      if (const FunctionInfo *Info = Index.find(H.Callable); Info && Info->Relevant) {
+        Step &Effects = add(Step::Kind::Effects, Consumer, H.Arg->getBeginLoc());
+        Effects.Callee = Info->FD;
+      }
   }
 }
 
+void FunctionSteps::Builder::guardBegins(const Stmt *S, const VarDecl *Holder, const Expr *Guard) {
+  Step &New = add(Step::Kind::GuardBegins, S, Holder->getLocation());
+  New.Var = Holder;
+  New.Store = Roles.storeOfGuard(Guard);
+  New.Clears = Roles.guardClears(Guard);
+  if (New.Clears) // what the origin of its No names
+    New.Callee = isa<CXXConstructExpr>(Guard) ? cast<CXXConstructExpr>(Guard)->getConstructor()
+                                              : cast<CallExpr>(Guard)->getDirectCallee();
+  if (const auto *GuardConstruct = dyn_cast<CXXConstructExpr>(Guard)) {
+    New.RestoresOnly = Roles.hasTrait(GuardConstruct->getConstructor()->getParent(), RestoresOnly);
+    for (const Expr *Arg : GuardConstruct->arguments())
+      noteInstall(Arg, New.Store);
+  } else {
+    New.RestoresOnly = Roles.hasTrait(cast<CallExpr>(Guard)->getDirectCallee(), RestoresOnly);
+  }
+}
+
+void FunctionSteps::Builder::guardAssigned(const Stmt *S, const Expr *Target, const Expr *Value) {
+  if (const Expr *Guard = Roles.guardExpr(Value))
+    if (const VarDecl *Holder = localRoot(Target))
+      guardBegins(S, Holder, Guard);
+}
+
+bool FunctionSteps::Builder::tokenOp(const CallExpr *Call) {
+  TokenCall Token = tokenCall(Call, Context.AST);
+  const VarDecl *Holder = Token.Op == TokenOp::None ? nullptr : localRoot(Token.Holder);
+  if (!Holder || (!Index.GuardHolders.count(Holder) && !Roles.guardExpr(Holder->getInit())))
+    return false;
+  add(Token.Op == TokenOp::Release ? Step::Kind::GuardReleased : Step::Kind::GuardEnds, Call,
+      Call->getExprLoc())
+      .Var = Holder;
+  return true;
+}
+
 void FunctionSteps::Builder::call(const CallExpr *Call) {
+  if (tokenOp(Call))
+    return;
+  if (const auto *Assign = dyn_cast<CXXOperatorCallExpr>(Call);
+      Assign && Assign->getOperator() == OO_Equal && Assign->getNumArgs() == 2)
+    guardAssigned(Call, Assign->getArg(0), Assign->getArg(1));
   const FunctionDecl *Callee = Call->getDirectCallee();
   SourceLocation Loc = Call->getExprLoc();
   std::optional<Role> R = Roles.roleOfCall(Call);
@@ -121,8 +177,17 @@ void FunctionSteps::Builder::call(const CallExpr *Call) {
   deferredWork(Call, R);
   if (R == Role::Run || R == Role::Exit || R == Role::Bind || spawns(Roles, Call))
     return;
-  if (Callee)
+  // A call through a local variable that holds one known function is a
+  // call of it.
+  const FunctionDecl *Through = calledThrough(
+      Call, [&](const VarDecl *VD) { return Index.Reassigned.count(VD) != 0; });
+  if (Through)
+    callOf(Through, Call, Loc, {});
+  else if (Callee)
     callOf(Callee, Call, Loc, argumentsFor(Call, Callee));
+  if (const FunctionInfo *Info = Index.find(Through ? Through : Callee);
+      Info && Info->MayThrow && !Out.tryHolding(Call->getBeginLoc()))
+    add(Step::Kind::Throws, Call, Loc).Callee = Info->FD;
 }
 
 void FunctionSteps::Builder::construction(const CXXConstructExpr *Construct) {
@@ -152,35 +217,23 @@ void FunctionSteps::Builder::statement(const Stmt *S) {
     // A guard's scope begins once its variable is initialised.
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->hasLocalStorage())
-        if (const Expr *Guard = Roles.guardExpr(VD->getInit())) {
-          Step &New = add(Step::Kind::GuardBegins, DS, VD->getLocation());
-          New.Var = VD;
-          New.Store = Roles.storeOfGuard(Guard);
-          New.Clears = Roles.guardClears(Guard);
-          if (New.Clears) // what the origin of its No names
-            New.Callee = isa<CXXConstructExpr>(Guard)
-                             ? cast<CXXConstructExpr>(Guard)->getConstructor()
-                             : cast<CallExpr>(Guard)->getDirectCallee();
-          if (const auto *GuardConstruct = dyn_cast<CXXConstructExpr>(Guard)) {
-            New.RestoresOnly =
-                Roles.hasTrait(GuardConstruct->getConstructor()->getParent(), RestoresOnly);
-            for (const Expr *Arg : GuardConstruct->arguments())
-              noteInstall(Arg, New.Store);
-          } else
-            New.RestoresOnly = Roles.hasTrait(cast<CallExpr>(Guard)->getDirectCallee(), RestoresOnly);
-        }
+        if (const Expr *Guard = Roles.guardExpr(VD->getInit()))
+          guardBegins(DS, VD, Guard);
+  } else if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+             Assign && Assign->getOpcode() == BO_Assign) {
+    guardAssigned(S, Assign->getLHS(), Assign->getRHS());
   }
 }
 
 void FunctionSteps::Builder::destructor(const VarDecl *VD) {
-  if (Roles.guardExpr(VD->getInit()))
+  if (Roles.guardExpr(VD->getInit()) || Index.GuardHolders.count(VD))
     add(Step::Kind::GuardEnds, nullptr, VD->getLocation()).Var = VD;
   // A restore written in a scope-exit guard (`SCOPE_EXIT { setContext(prev); }`)
   // takes effect where the guard is destroyed. Only its effects: a read in
   // it is not checked there.
   if (const FunctionDecl *AtEnd = runsAtDestruction(Roles, VD))
     if (const FunctionInfo *Info = Index.find(AtEnd); Info && Info->Relevant) {
-      Step &New = add(Step::Kind::RunsAtEnd, nullptr, VD->getLocation());
+      Step &New = add(Step::Kind::Effects, nullptr, VD->getLocation());
       New.Var = VD;
       New.Callee = Info->FD;
     }
@@ -263,8 +316,80 @@ void FunctionSteps::markCarriedContexts(
       }
 }
 
+namespace {
+/// The guards declared in a try block, not in the lambdas written there.
+class GuardsDeclared : public RecursiveASTVisitor<GuardsDeclared> {
+public:
+  explicit GuardsDeclared(const RoleLayer &Roles) : Roles(Roles) {}
+  std::vector<const VarDecl *> Found;
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->hasLocalStorage() && Roles.guardExpr(VD->getInit()))
+      Found.push_back(VD);
+    return true;
+  }
+
+private:
+  const RoleLayer &Roles;
+};
+} // namespace
+
+void FunctionSteps::mapTryBlocks(const AnalysisContext &Context, const CFG &Graph) {
+  const SourceManager &SM = Context.AST.getSourceManager();
+  TrySources = &SM;
+  for (const CFGBlock *Block : Graph)
+    if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Block->getTerminatorStmt())) {
+      SourceRange Range(SM.getExpansionLoc(Try->getTryBlock()->getBeginLoc()),
+                        SM.getExpansionLoc(Try->getTryBlock()->getEndLoc()));
+      Tries.emplace_back(Range, Block);
+      GuardsDeclared Guards(Context.Roles);
+      Guards.TraverseStmt(const_cast<CompoundStmt *>(Try->getTryBlock()));
+      Unwound[Block] = std::move(Guards.Found);
+    }
+  if (Tries.empty())
+    return;
+  // A block is in the innermost try block that holds one of its statements
+  // (the last one: a block can begin before a try block).
+  Dispatch.assign(Graph.getNumBlockIDs(), nullptr);
+  for (const CFGBlock *Block : Graph)
+    for (const CFGElement &Element : *Block)
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+        if (const CFGBlock *D = tryHolding(S->getStmt()->getBeginLoc()); D && D != Block)
+          Dispatch[Block->getBlockID()] = D;
+}
+
+const CFGBlock *FunctionSteps::tryHolding(SourceLocation Loc) const {
+  if (Tries.empty())
+    return nullptr;
+  const SourceManager &SM = *TrySources;
+  SourceLocation At = SM.getExpansionLoc(Loc);
+  const std::pair<SourceRange, const CFGBlock *> *Innermost = nullptr;
+  for (const auto &Try : Tries)
+    if (!SM.isBeforeInTranslationUnit(At, Try.first.getBegin()) &&
+        !SM.isBeforeInTranslationUnit(Try.first.getEnd(), At) &&
+        (!Innermost || SM.isBeforeInTranslationUnit(Innermost->first.getBegin(), Try.first.getBegin())))
+      Innermost = &Try;
+  return Innermost ? Innermost->second : nullptr;
+}
+
+unsigned FunctionSteps::tryBeginsAt(const CFGBlock &Block) const {
+  return TryBegins.empty() ? 0 : TryBegins[Block.getBlockID()];
+}
+
+const CFGBlock *FunctionSteps::dispatchOf(const CFGBlock &Block) const {
+  return Dispatch.empty() ? nullptr : Dispatch[Block.getBlockID()];
+}
+
+llvm::ArrayRef<const VarDecl *> FunctionSteps::unwoundAt(const CFGBlock &DispatchBlock) const {
+  auto It = Unwound.find(&DispatchBlock);
+  if (It == Unwound.end())
+    return {};
+  return It->second;
+}
+
 FunctionSteps::FunctionSteps(const AnalysisContext &Context, const FunctionIndex &Index,
                              const FunctionDecl *Function, const CFG &Graph) {
+  mapTryBlocks(Context, Graph);
   Builder Build(Context, Index, Function, *this);
   BlockBegin.assign(Graph.getNumBlockIDs() + 1, 0);
   // Blocks in ID order, so that each block's steps are one range.
@@ -284,6 +409,15 @@ FunctionSteps::FunctionSteps(const AnalysisContext &Context, const FunctionIndex
   }
   BlockBegin.back() = Steps.size();
   markCarriedContexts(Build.installed());
+  if (Dispatch.empty())
+    return;
+  TryBegins.assign(Graph.getNumBlockIDs(), 0);
+  for (unsigned ID = 0; ID < ByID.size(); ++ID)
+    if (const CFGBlock *D = ByID[ID] ? Dispatch[ID] : nullptr) {
+      llvm::ArrayRef<Step> Mine = of(*ByID[ID]);
+      const Step *First = llvm::find_if(Mine, [&](const Step &S) { return tryHolding(S.Loc) == D; });
+      TryBegins[ID] = First - Mine.begin();
+    }
 }
 
 FunctionSteps::FunctionSteps(const AnalysisContext &Context, const FunctionIndex &Index,

@@ -14,8 +14,12 @@
 //                store: its needs are read here, then its effects hold
 //   Handoff      a callable handed on (utils/Callables says where it runs)
 //   GuardBegins  a scope guard's variable is initialised
-//   GuardEnds    a scope guard's destructor runs
-//   RunsAtEnd    the lambda of a scope-exit guard runs at its destructor
+//   GuardEnds    a scope guard's destructor runs (also `token.reset()`)
+//   GuardReleased  a token let go without being destroyed (`token.release()`)
+//   Effects      a callable's effects hold here: the lambda of a scope-exit
+//                guard at its destructor, a callable run in place
+//   Throws       a call, outside any try block, of a function of this file
+//                that may throw: an exception can end the function here
 //   Suspend      co_await or co_yield (not in a coroutine whose task type,
 //                or not on an awaitable that, carries the context)
 //   RunsWork     a call that runs an item's work (utils/DeferredWork): an
@@ -40,6 +44,7 @@
 
 namespace clang {
 class CFG;
+class SourceManager;
 class CFGBlock;
 class Stmt;
 class VarDecl;
@@ -58,7 +63,9 @@ struct Step {
     Handoff,
     GuardBegins,
     GuardEnds,
-    RunsAtEnd,
+    GuardReleased,
+    Effects,
+    Throws,
     Suspend,
     RunsWork,
     Captures,
@@ -84,10 +91,11 @@ struct Step {
   const Stmt *S = nullptr;
   StoreRef Store;
   /// Read: the READ function; Disable: the DISABLE function; Call: the
-  /// function called; RunsAtEnd: the lambda's call operator.
+  /// function called; Effects: the callable whose effects hold.
   const FunctionDecl *Callee = nullptr;
-  /// GuardBegins, GuardEnds, RunsAtEnd: the guard's variable; RunsWork:
-  /// the item's.
+  /// GuardBegins, GuardEnds, GuardReleased: the guard's variable (or the
+  /// local variable that holds it); Effects: the scope-exit
+  /// guard's variable, if that is where they hold; RunsWork: the item's.
   const VarDecl *Var = nullptr;
   /// RunsWork: what runs (the item's callable member or virtual method, or
   /// the item); Captures: the callback object's class.
@@ -122,6 +130,16 @@ public:
                 llvm::ArrayRef<const Stmt *> Statements);
 
   llvm::ArrayRef<Step> of(const CFGBlock &Block) const;
+
+  /// Where an exception thrown in \p Block goes: the block whose successors
+  /// are the handlers of the innermost try block that holds it, if any.
+  const CFGBlock *dispatchOf(const CFGBlock &Block) const;
+  /// Where in \p Block's steps its try block begins: the first step in it
+  /// (the steps before are before the try block), or the number of steps.
+  unsigned tryBeginsAt(const CFGBlock &Block) const;
+  /// The guards declared in the try block of \p Dispatch: an exception that
+  /// leaves it has ended them.
+  llvm::ArrayRef<const VarDecl *> unwoundAt(const CFGBlock &Dispatch) const;
   /// Every step, for steps made of statements.
   llvm::ArrayRef<Step> all() const { return Steps; }
   const HandoffStep &handoff(const Step &S) const { return Handoffs[S.HandoffIndex]; }
@@ -132,11 +150,24 @@ private:
   /// \p Installed (the items whose carried context this function installs)
   /// names.
   void markCarriedContexts(const llvm::SmallDenseMap<const VarDecl *, StoreRef, 4> &Installed);
+  /// Which try block holds each block (functions with a try only).
+  void mapTryBlocks(const AnalysisContext &Context, const CFG &Graph);
+  /// The dispatch block of the innermost try block whose text holds \p Loc.
+  const CFGBlock *tryHolding(SourceLocation Loc) const;
+
   std::vector<Step> Steps;
   /// Where each block's steps begin in Steps, by block ID, and where the
   /// last one's end.
   std::vector<unsigned> BlockBegin;
   std::vector<HandoffStep> Handoffs;
+  /// The try blocks' text, with their dispatch blocks.
+  std::vector<std::pair<SourceRange, const CFGBlock *>> Tries;
+  const SourceManager *TrySources = nullptr;
+  /// By block ID: the dispatch block of the try that holds it (or null),
+  /// and where its steps enter that try block.
+  std::vector<const CFGBlock *> Dispatch;
+  std::vector<unsigned> TryBegins;
+  llvm::DenseMap<const CFGBlock *, std::vector<const VarDecl *>> Unwound;
 };
 
 } // namespace tidy::asyncctx

@@ -50,7 +50,8 @@ void PlaceFinder::variable(const VarDecl *VD) {
       VD->getDeclContext()->isDependentContext())
     return;
   if (const Expr *Init = VD->getInit())
-    Found.StaticStores.push_back({Init, VD, VD->getLocation()});
+    Found.StaticStores.push_back({Init, VD, VD->getLocation(),
+                                  dyn_cast<FunctionDecl>(VD->getDeclContext())});
   const Expr *Guard = Roles.guardExpr(VD->getInit());
   if (Roles.roleOf(VD->getType()->getAsCXXRecordDecl()) == Role::ScopeGuard || Guard) {
     KeptGuardFact Fact;
@@ -77,26 +78,27 @@ void PlaceFinder::memberInitializer(const CXXCtorInitializer *Init) {
 
 void PlaceFinder::keptInMember(const Expr *Target, const Expr *Value, SourceLocation Loc) {
   const auto *ME = dyn_cast<MemberExpr>(Target->IgnoreParenImpCasts());
-  if (!ME || !isa<FieldDecl>(ME->getMemberDecl()))
+  // A member of a local object lives as long as the object: the flow follows
+  // that scope (utils/FunctionSteps).
+  if (!ME || !isa<FieldDecl>(ME->getMemberDecl()) || localRoot(Target))
     return;
   if (const Expr *Guard = Roles.guardExpr(Value))
     Found.KeptGuards.push_back({KeptGuardFact::Kind::Member, Loc, ME->getMemberDecl(),
                                 makerOf(Guard), Roles.storeOfGuard(Guard)});
 }
 
-void PlaceFinder::keptStatic(const Expr *Value, const VarDecl *Target, SourceLocation Loc) {
-  Found.StaticStores.push_back({Value, Target, Loc});
+void PlaceFinder::keptStatic(const Expr *Value, const VarDecl *Target, SourceLocation Loc,
+                             const FunctionDecl *Function) {
+  Found.StaticStores.push_back({Value, Target, Loc, Function});
   if (const Expr *Guard = Roles.guardExpr(Value))
     Found.KeptGuards.push_back({KeptGuardFact::Kind::StaticAssigned, Loc, Target, makerOf(Guard),
                                 Roles.storeOfGuard(Guard)});
 }
 
-void PlaceFinder::assignment(const Expr *Target, const Expr *Value, SourceLocation Loc) {
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()))
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      Reassigned.insert(VD);
+void PlaceFinder::assignment(const Expr *Target, const Expr *Value, SourceLocation Loc,
+                             const FunctionDecl *Function) {
   if (const VarDecl *Static = staticTarget(Target))
-    keptStatic(Value, Static, Loc);
+    keptStatic(Value, Static, Loc, Function);
   else
     keptInMember(Target, Value, Loc);
   Deferred.assignment(Target, Value, Loc);
@@ -210,16 +212,7 @@ public:
   bool VisitCallExpr(CallExpr *Call) {
     if (Roles.roleOfCall(Call) == Role::Disable && llvm::any_of(Call->arguments(), [&](const Expr *Arg) { return mentions(Arg); }))
       Found = true;
-    if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Call))
-      if (const CXXMethodDecl *Method = MemberCall->getMethodDecl();
-          Method && Method->getDeclName().isIdentifier() && Method->getName() == "reset" &&
-          isMember(MemberCall->getImplicitObjectArgument()) &&
-          (Call->getNumArgs() == 0 || isa<CXXDefaultArgExpr>(Call->getArg(0)) ||
-           Call->getArg(0)->IgnoreImplicit()->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)))
-        Found = true;
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
-        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 && isMember(Op->getArg(0)) &&
-        Op->getArg(1)->IgnoreImplicit()->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    if (TokenCall Token = tokenCall(Call, Ctx); Token.Op == TokenOp::Reset && isMember(Token.Holder))
       Found = true;
     return !Found;
   }
@@ -308,7 +301,7 @@ std::optional<EnterWithFact> PlaceFinder::patternFact(const EnterWithCall &Call)
   return Fact;
 }
 
-Places PlaceFinder::finish() {
+Places PlaceFinder::finish(const llvm::DenseSet<const VarDecl *> &Reassigned) {
   // A null test of a variable assigned elsewhere may test what was assigned.
   llvm::erase_if(Found.NeverNullTests, [&](const NeverNullTestFact &Test) {
     return Test.Var && Reassigned.count(Test.Var);

@@ -35,6 +35,8 @@ struct StaticStore {
   const Expr *Value = nullptr;
   const VarDecl *Target = nullptr;
   SourceLocation Loc; ///< the assignment, or the variable initialized
+  /// The function whose code does it (canonical); null outside functions.
+  const FunctionDecl *Function = nullptr;
 };
 
 /// An ENTER_WITH call as the traversal saw it.
@@ -65,8 +67,9 @@ public:
   void variable(const VarDecl *VD);
   /// A data member's initializer in a constructor.
   void memberInitializer(const CXXCtorInitializer *Init);
-  /// `Target = Value`.
-  void assignment(const Expr *Target, const Expr *Value, SourceLocation Loc);
+  /// `Target = Value`, in \p Function (null outside functions).
+  void assignment(const Expr *Target, const Expr *Value, SourceLocation Loc,
+                  const FunctionDecl *Function);
   /// \p Tested converted to bool (in a function): `if (p)`, `!p`,
   /// `bool b = p;`, `CHECK(p)`.
   void nullTest(const Expr *Tested);
@@ -83,9 +86,9 @@ public:
   /// A statement of a block (in a function).
   void blockStatement(const Stmt *S);
 
-  /// After the traversal: what was found, with the null tests of reassigned
-  /// variables and the guards their own class ends left out.
-  Places finish();
+  /// After the traversal: what was found, with the null tests of \p
+  /// Reassigned variables and the guards their own class ends left out.
+  Places finish(const llvm::DenseSet<const VarDecl *> &Reassigned);
 
   /// The ENTER_WITH fact of \p Call, found in a template never instantiated:
   /// none where an instantiation speaks for it. Its Closed comes from the
@@ -94,7 +97,8 @@ public:
 
 private:
   void keptInMember(const Expr *Target, const Expr *Value, SourceLocation Loc);
-  void keptStatic(const Expr *Value, const VarDecl *Target, SourceLocation Loc);
+  void keptStatic(const Expr *Value, const VarDecl *Target, SourceLocation Loc,
+                  const FunctionDecl *Function);
 
   /// Scope guards kept in a data member of a class that ends them in one of
   /// its own member functions: a scope owned by the object.
@@ -104,9 +108,6 @@ private:
   const RoleLayer &Roles;
   Places Found;
   DeferredPlaces Deferred;
-  /// Local variables assigned after their initialization: a null test of one
-  /// no longer tests what initialised it.
-  llvm::DenseSet<const VarDecl *> Reassigned;
   /// DISABLE calls in template patterns, with the function that makes each.
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> PatternDisables;
   /// Guards that only restore, declared in template patterns.

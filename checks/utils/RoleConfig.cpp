@@ -249,6 +249,34 @@ std::vector<llvm::StringRef> RoleConfig::keys() {
   return Keys;
 }
 
+std::vector<std::string> RoleConfig::unknownKeys(const ClangTidyOptions::OptionMap &Options) {
+  // clang-tidy's --verify-config says the same of any key, but only there:
+  // a normal run would ignore a misspelt key and run without its names.
+  std::vector<llvm::StringRef> Known = keys();
+  std::vector<std::string> Errors;
+  for (const auto &Entry : Options) {
+    llvm::StringRef Name = Entry.getKey();
+    size_t At = Name.starts_with("asyncctx.") ? 0 : Name.find(".asyncctx.");
+    if (At == llvm::StringRef::npos)
+      continue;
+    llvm::StringRef Key = Name.drop_front(At == 0 ? 0 : At + 1);
+    if (llvm::is_contained(Known, Key))
+      continue;
+    llvm::StringRef Closest;
+    unsigned Distance = ~0u;
+    for (llvm::StringRef Candidate : Known)
+      if (unsigned D = Key.edit_distance(Candidate, true, 4); D < Distance)
+        std::tie(Closest, Distance) = std::make_pair(Candidate, D);
+    std::string Error = "unknown key '" + Name.str() + "'";
+    if (Distance <= 3)
+      Error += "; did you mean '" + Name.take_front(Name.size() - Key.size()).str() +
+               Closest.str() + "'?";
+    Errors.push_back(std::move(Error));
+  }
+  llvm::sort(Errors);
+  return Errors;
+}
+
 llvm::StringRef RoleConfig::storeName(llvm::StringRef Name) {
   Name.consume_front("::");
   if (Name.empty())

@@ -82,6 +82,11 @@ public:
   /// Every key the configuration reads.
   static std::vector<llvm::StringRef> keys();
 
+  /// One sentence for each key of \p Options that looks like an asyncctx
+  /// key (`asyncctx.X`, or `<check>.asyncctx.X`) but is none, with the key
+  /// it is most likely a misspelling of.
+  static std::vector<std::string> unknownKeys(const ClangTidyOptions::OptionMap &Options);
+
   /// Writes every key back, as read or defaulted, for --dump-config.
   void store(ClangTidyOptions::OptionMap &Options) const;
 

@@ -21,6 +21,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -183,6 +184,21 @@ private:
   mutable unsigned SnapshotDepth = 0;
   mutable llvm::StringSet<> StoreNames;
 };
+
+/// What a call does to a scope guard held in a smart pointer (an
+/// OpenTelemetry token in `nostd::unique_ptr<Token>`): `reset()` or
+/// `= nullptr` destroys it, ending its scope; `release()` lets it go without
+/// destroying it, so its scope never ends.
+enum class TokenOp : uint8_t { None, Reset, Release };
+struct TokenCall {
+  TokenOp Op = TokenOp::None;
+  /// The expression that holds the token (`token_`, `request.token`).
+  const Expr *Holder = nullptr;
+};
+TokenCall tokenCall(const CallExpr *Call, ASTContext &Ctx);
+
+/// The local variable that \p E is, or whose member (through `.`) it is.
+const VarDecl *localRoot(const Expr *E);
 
 /// The store an expression denotes: the variable or member it names
 /// (following references bound to one), and its class (through a pointer).

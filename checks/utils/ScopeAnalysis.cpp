@@ -134,7 +134,7 @@ class Driver {
 public:
   Driver(AnalysisContext &Context, const ScopeAnalysisOptions &Options)
       : Context(Context), Options(Options), Finder(Context), Index(Context, Finder),
-        Found(Finder.finish()) {
+        Found(Finder.finish(Index.Reassigned)) {
     markRelevant(Index);
   }
 
@@ -145,7 +145,7 @@ private:
   /// One analysis of \p Info from its start; its graph is built on the first.
   FunctionResult analyse(FunctionInfo &Info);
   /// Keeps the facts of \p Info's last analysis, and its summary.
-  void keep(FunctionInfo &Info, FunctionResult &&Result);
+  void keep(FunctionInfo &Info, FunctionResult &&Analysed);
   void analyseGlobal(const VarDecl *VD);
   void reportUnknownCallers();
   void completeEnterWiths();
@@ -189,18 +189,19 @@ FunctionResult Driver::analyse(FunctionInfo &Info) {
   return ScopeReporter(Context, Summaries, *G.Steps, &Info).report(*G.Graph, AtEntry, IsInvocation);
 }
 
-void Driver::keep(FunctionInfo &Info, FunctionResult &&Found) {
+void Driver::keep(FunctionInfo &Info, FunctionResult &&Analysed) {
   Summary &Sum = Summaries[Info.FD->getCanonicalDecl()];
-  Sum.join(Found.Needs, Found.Effects);
+  Sum.join(Analysed.Needs, Analysed.Effects, Analysed.MayThrow);
   ScopeFacts &Facts = Result.Facts;
-  append(Facts.Reads, std::move(Found.Reads));
-  append(Facts.EnterWiths, std::move(Found.EnterWiths));
-  append(Facts.Leaks, std::move(Found.Leaks));
-  append(Facts.Suspends, std::move(Found.Suspends));
-  append(Facts.LostContexts, std::move(Found.LostContexts));
-  append(Facts.UncarriedWork, std::move(Found.UncarriedWork));
-  append(Facts.UnisolatedRuns, std::move(Found.UnisolatedRuns));
-  append(Facts.ImplicitCaptures, std::move(Found.ImplicitCaptures));
+  append(Facts.Reads, std::move(Analysed.Reads));
+  append(Facts.EnterWiths, std::move(Analysed.EnterWiths));
+  append(Facts.Leaks, std::move(Analysed.Leaks));
+  append(Facts.Suspends, std::move(Analysed.Suspends));
+  append(Facts.KeptGuards, std::move(Analysed.KeptGuards));
+  append(Facts.LostContexts, std::move(Analysed.LostContexts));
+  append(Facts.UncarriedWork, std::move(Analysed.UncarriedWork));
+  append(Facts.UnisolatedRuns, std::move(Analysed.UnisolatedRuns));
+  append(Facts.ImplicitCaptures, std::move(Analysed.ImplicitCaptures));
   if (Options.KeepSummaries)
     Result.Summaries.push_back({Info.FD, Info.Entry, Info.EntryOnly, Sum, nullptr});
 }
@@ -230,7 +231,8 @@ void Driver::analyseComponents() {
         Changed = false;
         for (CallNode *Node : Group) {
           FunctionResult Found = analyse(*Node->Info);
-          Changed |= Summaries[Node->Info->FD->getCanonicalDecl()].join(Found.Needs, Found.Effects);
+          Changed |= Summaries[Node->Info->FD->getCanonicalDecl()].join(Found.Needs, Found.Effects,
+                                                                        Found.MayThrow);
         }
       }
     for (CallNode *Node : Group)
@@ -318,17 +320,39 @@ void Driver::completeEnterWiths() {
   }
   // An install of a context that another object carries (utils/DeferredWork).
   for (EnterWithFact &Fact : Facts)
-    Fact.Installs = installsCarriedContext(Fact.Call);
+    Fact.Installs = installsCarriedContext(Context.Roles, Fact.Call);
   // A leak is of an ENTER_WITH made here or in a callee: its whole fact.
   for (LeakFact &Leak : Result.Facts.Leaks)
     if (auto It = FactOf.find(Leak.Entered.Call); It != FactOf.end())
       Leak.Entered = Facts[It->second];
 }
 
+/// The functions that run only where no invocation is: `main`, and the
+/// functions that only they call (a warm-up before the first request). What
+/// one of them keeps in static storage is no request's.
+llvm::DenseSet<const FunctionDecl *> outsideInvocations(const FunctionIndex &Index) {
+  llvm::DenseSet<const FunctionDecl *> Outside;
+  for (const auto &[FD, Info] : Index.Functions)
+    if (Info.FD && Info.Entry == EntryKind::Main)
+      Outside.insert(FD);
+  for (bool Grew = !Outside.empty(); Grew;) {
+    Grew = false;
+    for (const auto &[FD, Info] : Index.Functions)
+      if (Info.FD && !Outside.count(FD) && Info.Entry == EntryKind::None && !Info.AddressEscapes &&
+          !Info.Callers.empty() &&
+          llvm::all_of(Info.Callers, [&](const FunctionDecl *C) { return Outside.count(C); }))
+        Grew = Outside.insert(FD).second;
+  }
+  return Outside;
+}
+
 void Driver::findKeptValues() {
   StoreValueFinder Values(Context.Roles);
+  llvm::DenseSet<const FunctionDecl *> Outside = outsideInvocations(Index);
   for (const StaticStore &Kept : Found.StaticStores)
-    if (const CallExpr *Read = Values.sourceOf(Kept.Value))
+    if (Kept.Function && Outside.count(Kept.Function->getCanonicalDecl()))
+      continue;
+    else if (const CallExpr *Read = Values.sourceOf(Kept.Value))
       Result.Facts.KeptValues.push_back(
           {Kept.Loc, Kept.Target, Read, Context.Roles.storeOfCall(Read)});
   for (FunctionSummary &Sum : Result.Summaries)
@@ -369,7 +393,7 @@ ScopeAnalysisResult Driver::run() {
     reportUnknownCallers();
   completeEnterWiths();
   findKeptValues();
-  Result.Facts.KeptGuards = std::move(Found.KeptGuards);
+  append(Result.Facts.KeptGuards, std::move(Found.KeptGuards));
   Result.Facts.DiscardedGuards = std::move(Found.DiscardedGuards);
   Result.Facts.NeverNullTests = std::move(Found.NeverNullTests);
   append(Result.Facts.UncarriedWork, std::move(Found.UncarriedWork));

@@ -8,6 +8,7 @@
 #include "ScopeDataflow.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
@@ -57,7 +58,10 @@ void ScopeTransfer::apply(const Step &S, State &St) const {
   case Step::Kind::GuardEnds:
     St.endGuard(S.Var);
     return;
-  case Step::Kind::RunsAtEnd:
+  case Step::Kind::GuardReleased:
+    St.releaseGuard(S.Var);
+    return;
+  case Step::Kind::Effects:
     applyEffects(S.Callee, S.Loc, {}, St);
     return;
   case Step::Kind::Suspend:
@@ -67,8 +71,16 @@ void ScopeTransfer::apply(const Step &S, State &St) const {
   case Step::Kind::Handoff:
   case Step::Kind::RunsWork:
   case Step::Kind::Captures:
+  case Step::Kind::Throws:
     return;
   }
+}
+
+/// \p St after an exception ended \p Guards.
+static State unwound(State St, llvm::ArrayRef<const VarDecl *> Guards) {
+  for (const VarDecl *Guard : Guards)
+    St.endGuard(Guard);
+  return St;
 }
 
 BlockStates solveScopes(const CFG &Graph, PostOrderCFGView &Order,
@@ -78,23 +90,45 @@ BlockStates solveScopes(const CFG &Graph, PostOrderCFGView &Order,
   AtEntry[Graph.getEntry().getBlockID()] = Start;
   ForwardDataflowWorklist Work(Graph, &Order);
   Work.enqueueBlock(&Graph.getEntry());
+  auto Flow = [&](const CFGBlock *Next, const State &St) {
+    std::optional<State> &Into = AtEntry[Next->getBlockID()];
+    bool Changed = !Into;
+    if (!Into)
+      Into = St;
+    else
+      Changed = Into->join(St);
+    if (Changed)
+      Work.enqueueBlock(Next);
+  };
   while (const CFGBlock *Block = Work.dequeue()) {
     State St = *AtEntry[Block->getBlockID()];
-    for (const Step &S : Steps.of(*Block))
-      Transfer.apply(S, St);
-    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-      const CFGBlock *Next = Succ.getReachableBlock();
-      if (!Next)
-        continue;
-      std::optional<State> &Into = AtEntry[Next->getBlockID()];
-      bool Changed = !Into;
-      if (!Into)
-        Into = St;
-      else
-        Changed = Into->join(St);
-      if (Changed)
-        Work.enqueueBlock(Next);
+    // An exception thrown in a try block reaches its handlers from anywhere
+    // in it (the CFG has edges only from `throw`), with the guards declared
+    // in it ended: from this block's state where it enters the try block
+    // and at its end.
+    const CFGBlock *Dispatch = Steps.dispatchOf(*Block);
+    llvm::ArrayRef<Step> Mine = Steps.of(*Block);
+    unsigned TryBegins = Dispatch ? Steps.tryBeginsAt(*Block) : Mine.size();
+    for (unsigned I = 0; I < Mine.size(); ++I) {
+      if (I == TryBegins)
+        Flow(Dispatch, unwound(St, Steps.unwoundAt(*Dispatch)));
+      Transfer.apply(Mine[I], St);
     }
+    if (Dispatch) {
+      if (TryBegins == Mine.size())
+        Flow(Dispatch, unwound(St, Steps.unwoundAt(*Dispatch)));
+      Flow(Dispatch, unwound(St, Steps.unwoundAt(*Dispatch)));
+    }
+    // A `throw` in a try block leaves it through its handlers' block: the
+    // guards of the try block have ended there too. An exception that no
+    // handler takes is not followed out (the index takes any handler as
+    // catching: FunctionInfo::MayThrow).
+    bool IsDispatch = isa_and_nonnull<CXXTryStmt>(Block->getTerminatorStmt());
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
+      if (const CFGBlock *Next = Succ.getReachableBlock(); Next && !(IsDispatch && Next == &Graph.getExit()))
+        Flow(Next, isa_and_nonnull<CXXTryStmt>(Next->getTerminatorStmt())
+                       ? unwound(St, Steps.unwoundAt(*Next))
+                       : St);
   }
   return AtEntry;
 }

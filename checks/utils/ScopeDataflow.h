@@ -14,7 +14,7 @@
 //                   the state at the call)
 //   GuardBegins     the guard's store's state is saved, S is In (unless the
 //                   guard only restores); GuardEnds puts it back
-//   RunsAtEnd       the effects of the scope-exit lambda hold
+//   Effects       the effects of the scope-exit lambda hold
 //   Suspend         the state remembers the first suspension on its paths
 //   Read, Handoff   nothing (the reporter reads them)
 //

@@ -90,7 +90,9 @@ struct LeakFact {
   EnterWithFact Entered;
   const FunctionDecl *Invocation = nullptr;
   SourceLocation ViaLoc; ///< the call in the invocation that led to it, if any
-  SourceLocation EndLoc; ///< where the leaking path ends the invocation
+  /// Where the invocation can end with the value still current: each return,
+  /// throw, call that may throw, or the end of its body, in source order.
+  llvm::SmallVector<SourceLocation, 2> EndLocs;
 };
 
 /// A coroutine suspends (co_await, co_yield) while a scope it opened in its
@@ -124,10 +126,13 @@ struct KeptGuardFact {
     New,            ///< made with `new`: it ends when deleted
     Member,         ///< kept in a data member: it ends with its object
     StaticAssigned, ///< kept in a variable of static storage: it never ends
+    Released,       ///< let go without being destroyed (`token.release()`): it never ends
   };
   Kind K = Kind::StaticVariable;
   SourceLocation Loc;
-  const NamedDecl *Target = nullptr; ///< the variable or member (not for New)
+  /// The variable or member (not for New; for Released, the local variable
+  /// that held it).
+  const NamedDecl *Target = nullptr;
   /// The function or class that made it (Member, StaticAssigned).
   const NamedDecl *Maker = nullptr;
   StoreRef Store;

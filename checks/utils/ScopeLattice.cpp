@@ -117,6 +117,15 @@ void State::endGuard(const VarDecl *Guard) {
   Guards.erase(It);
 }
 
+std::optional<StoreRef> State::releaseGuard(const VarDecl *Guard) {
+  auto It = Guards.find(Guard);
+  if (It == Guards.end())
+    return std::nullopt;
+  StoreRef Store = It->second.Before.Store;
+  Guards.erase(It);
+  return Store;
+}
+
 bool State::restoredByGuard(const StoreRef &Store) const {
   for (const auto &Entry : Guards)
     if (Entry.second.RestoresOnly && Entry.second.Before.Store.key() == Store.key())

@@ -24,6 +24,7 @@
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/MapVector.h"
 #include <cstdint>
+#include <optional>
 
 namespace clang {
 class CallExpr;
@@ -146,6 +147,9 @@ public:
   void beginGuard(const VarDecl *Guard, const StoreRef &Store, bool RestoresOnly);
   /// A guard's destructor runs: its store gets back what the guard saved.
   void endGuard(const VarDecl *Guard);
+  /// A guard is let go without being destroyed (`token.release()`): its
+  /// scope never ends. Returns the store it held, if it was live.
+  std::optional<StoreRef> releaseGuard(const VarDecl *Guard);
   /// Whether a live guard that only restores will end \p Store's value.
   bool restoredByGuard(const StoreRef &Store) const;
   /// Whether any live guard of \p Store will put back, when it ends, what

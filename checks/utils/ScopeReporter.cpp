@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::asyncctx {
@@ -139,6 +140,9 @@ void ScopeReporter::handoff(const HandoffStep &HS, const State &St) {
   case RunsIn::Bound:
     handedOnNeeds(HS, St, &H.Store, End, nullptr);
     return;
+  case RunsIn::InPlace:
+    handedOnNeeds(HS, St, nullptr, std::nullopt, nullptr);
+    return;
   case RunsIn::NewThread: {
     NoScopeOrigin Origin = Context.Roles.roleOf(HS.By) == Role::Spawn ? NoScopeOrigin::Spawned
                                                                       : NoScopeOrigin::Thread;
@@ -194,6 +198,13 @@ void ScopeReporter::suspend(const Step &S, const State &St) {
   }
 }
 
+void ScopeReporter::released(const Step &S, const State &St) {
+  State After = St;
+  if (std::optional<StoreRef> Store = After.releaseGuard(S.Var))
+    Result.KeptGuards.push_back(
+        {KeptGuardFact::Kind::Released, S.Loc, S.Var, nullptr, *Store});
+}
+
 void ScopeReporter::closings(const State &Before, const State &After) {
   for (const auto &Entry : Before.stores()) {
     const StoreState &Was = Entry.second;
@@ -238,14 +249,22 @@ void ScopeReporter::step(const Step &S, State &St) {
   case Step::Kind::Captures:
     captures(S, St);
     break;
+  case Step::Kind::GuardReleased:
+    released(S, St);
+    break;
+  case Step::Kind::Throws:
+    // An exception from the callee ends the function here.
+    if (FindLeaks)
+      leaks(St, S.Loc);
+    break;
   case Step::Kind::Disable:
   case Step::Kind::GuardBegins:
   case Step::Kind::GuardEnds:
-  case Step::Kind::RunsAtEnd:
+  case Step::Kind::Effects:
     break;
   }
   bool MayClose =
-      S.K == Step::Kind::Disable || S.K == Step::Kind::Call || S.K == Step::Kind::RunsAtEnd;
+      S.K == Step::Kind::Disable || S.K == Step::Kind::Call || S.K == Step::Kind::Effects;
   if (!MayClose) {
     Transfer.apply(S, St);
     return;
@@ -271,42 +290,53 @@ static SourceLocation endOf(const CFGBlock &Block, const FunctionDecl *FD) {
   return FD->getEndLoc();
 }
 
-void ScopeReporter::leaks(const State &AtEnd, SourceLocation EndLoc,
-                          llvm::SmallPtrSetImpl<const CallExpr *> &Seen) {
-  // One fact per ENTER_WITH: the first path that ends with its value current.
+void ScopeReporter::leaks(const State &AtEnd, SourceLocation EndLoc) {
+  // One fact per ENTER_WITH, with every exit where its value is current.
   for (const auto &Entry : AtEnd.stores()) {
     const StoreState &S = Entry.second;
-    if (!S.Scopes.has(ScopeKind::In) || !S.EnteredBy || !Seen.insert(S.EnteredBy).second)
+    if (!S.Scopes.has(ScopeKind::In) || !S.EnteredBy)
       continue;
-    LeakFact Leak;
-    Leak.Entered.Call = S.EnteredBy;
-    Leak.Entered.Callee = S.EnteredBy->getDirectCallee();
-    Leak.Entered.Store = S.Store;
-    Leak.Invocation = Current->FD;
-    Leak.ViaLoc = S.EnteredVia;
-    Leak.EndLoc = EndLoc;
-    Result.Leaks.push_back(std::move(Leak));
+    auto [It, New] = Leaked.try_emplace(S.EnteredBy, Result.Leaks.size());
+    if (New) {
+      LeakFact Leak;
+      Leak.Entered.Call = S.EnteredBy;
+      Leak.Entered.Callee = S.EnteredBy->getDirectCallee();
+      Leak.Entered.Store = S.Store;
+      Leak.Invocation = Current->FD;
+      Leak.ViaLoc = S.EnteredVia;
+      Result.Leaks.push_back(std::move(Leak));
+    }
+    llvm::SmallVectorImpl<SourceLocation> &Ends = Result.Leaks[It->second].EndLocs;
+    if (!llvm::is_contained(Ends, EndLoc))
+      Ends.push_back(EndLoc);
   }
 }
 
 FunctionResult ScopeReporter::report(const CFG &Graph, const BlockStates &AtEntry,
-                                     bool FindLeaks) {
+                                     bool IsInvocation) {
+  FindLeaks = IsInvocation;
   if (const std::optional<State> &AtExit = AtEntry[Graph.getExit().getBlockID()])
     for (const auto &Item : AtExit->stores())
       if (!Item.second.Scopes.only(ScopeKind::Entry))
         Result.Effects.push_back(Item.second);
-  llvm::SmallPtrSet<const CallExpr *, 4> Leaked;
   for (const CFGBlock *Block : Graph) {
     if (!AtEntry[Block->getBlockID()])
       continue; // unreachable
     State St = *AtEntry[Block->getBlockID()];
     for (const Step &S : Steps.of(*Block))
       step(S, St);
-    if (FindLeaks && llvm::any_of(Block->succs(), [&](const CFGBlock::AdjacentBlock &Succ) {
+    if (FindLeaks && !isa_and_nonnull<CXXTryStmt>(Block->getTerminatorStmt()) &&
+        llvm::any_of(Block->succs(), [&](const CFGBlock::AdjacentBlock &Succ) {
           return Succ.getReachableBlock() == &Graph.getExit();
         }))
-      leaks(St, endOf(*Block, Current->FD), Leaked);
+      leaks(St, endOf(*Block, Current->FD));
   }
+  Result.MayThrow = Current->MayThrow;
+  const SourceManager &SM = Context.AST.getSourceManager();
+  for (LeakFact &Leak : Result.Leaks)
+    llvm::sort(Leak.EndLocs, [&](SourceLocation A, SourceLocation B) {
+      return SM.isBeforeInTranslationUnit(A, B);
+    });
   markClosed();
   keepUnrestoredRuns();
   return std::move(Result);

@@ -46,10 +46,12 @@ struct FunctionInfo;
 struct FunctionResult {
   NeedMap Needs;
   EffectList Effects;
+  bool MayThrow = false;
   std::vector<ReadFact> Reads;
   std::vector<EnterWithFact> EnterWiths;
   std::vector<LeakFact> Leaks;
   std::vector<SuspendFact> Suspends;
+  std::vector<KeptGuardFact> KeptGuards;
   std::vector<LostContextFact> LostContexts;
   std::vector<UncarriedWorkFact> UncarriedWork;
   std::vector<UnisolatedRunFact> UnisolatedRuns;
@@ -106,11 +108,13 @@ private:
                      const std::optional<ScopeEnd> &End, const State *HandedFrom);
   void enter(const Step &S, const State &St);
   void suspend(const Step &S, const State &St);
+  /// A token let go while its scope is live: the scope never ends.
+  void released(const Step &S, const State &St);
   /// Notes the ENTER_WITH calls of this function whose value a step ended.
   void closings(const State &Before, const State &After);
   /// Marks the EnterWithFacts of the calls that closings() saw ended.
   void markClosed();
-  void leaks(const State &AtEnd, SourceLocation EndLoc, llvm::SmallPtrSetImpl<const CallExpr *> &Seen);
+  void leaks(const State &AtEnd, SourceLocation EndLoc);
 
   // Deferred work (DeferredReporter.cpp).
   /// Rule 1: the needs of a callable kept for later, at the hand-off.
@@ -129,6 +133,11 @@ private:
   const FunctionInfo *Current;
   ScopeTransfer Transfer;
   FunctionResult Result;
+  /// Whether Current is an invocation, whose exits must leave no value
+  /// current, and the ENTER_WITH calls already found leaking.
+  bool FindLeaks = false;
+  /// Result.Leaks' index of each ENTER_WITH found leaking.
+  llvm::DenseMap<const CallExpr *, size_t> Leaked;
   /// The ENTER_WITH calls whose value a later step in the function ends.
   llvm::SmallPtrSet<const CallExpr *, 4> Closed;
 };

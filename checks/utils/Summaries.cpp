@@ -32,8 +32,10 @@ StoreRef storeAtCall(const StoreRef &Store, const FunctionDecl *Callee,
   return Passed;
 }
 
-bool Summary::join(const NeedMap &FoundNeeds, const EffectList &FoundEffects) {
-  bool Changed = false;
+bool Summary::join(const NeedMap &FoundNeeds, const EffectList &FoundEffects,
+                   bool FoundMayThrow) {
+  bool Changed = FoundMayThrow && !MayThrow;
+  MayThrow |= FoundMayThrow;
   for (const auto &Entry : FoundNeeds)
     Changed |= Needs.insert({Entry.first, Entry.second}).second;
   for (const StoreState &Found : FoundEffects) {

@@ -104,11 +104,14 @@ StoreRef storeAtCall(const StoreRef &Store, const FunctionDecl *Callee,
 struct Summary {
   NeedMap Needs;
   EffectList Effects;
+  /// An exception can leave it: a `throw` that no try block of its own
+  /// holds, or a call of such a function outside one.
+  bool MayThrow = false;
 
-  /// Joins what one analysis of the function found into this summary (needs
-  /// and effect kinds only grow, so iterating a recursive group ends); true
-  /// if this changed.
-  bool join(const NeedMap &FoundNeeds, const EffectList &FoundEffects);
+  /// Joins what one analysis of the function found into this summary (needs,
+  /// effect kinds and MayThrow only grow, so iterating a recursive group
+  /// ends); true if this changed.
+  bool join(const NeedMap &FoundNeeds, const EffectList &FoundEffects, bool FoundMayThrow);
 };
 
 /// The summaries of the functions analysed so far, by canonical declaration.

@@ -147,6 +147,7 @@ public:
       R.Needs.push_back(need(Key, N));
     for (const StoreState &E : Sum.Sum.Effects)
       R.Effects.push_back(effect(E));
+    R.MayThrow = Sum.Sum.MayThrow;
     if (Sum.Returns)
       R.ReturnsRead = Returns{store(Roles.storeOfCall(Sum.Returns)), place(Sum.Returns->getExprLoc())};
     return R;
@@ -226,7 +227,7 @@ static json::Value toJSON(const FunctionFacts &F) {
   json::Object O{{"usr", F.F.USR},          {"name", F.F.Name},
                  {"at", toJSON(F.At)},      {"entry", F.Entry},
                  {"entry_only", F.EntryOnly}, {"needs", std::move(Needs)},
-                 {"effects", std::move(Effects)}};
+                 {"effects", std::move(Effects)}, {"may_throw", F.MayThrow}};
   if (F.ReturnsRead)
     O["returns"] = json::Object{{"store", toJSON(F.ReturnsRead->S)},
                                 {"read", toJSON(F.ReturnsRead->Read)}};
@@ -320,7 +321,8 @@ static bool fromJSON(const json::Value &V, FunctionFacts &F, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("usr", F.F.USR) && O.map("name", F.F.Name) && O.map("at", F.At) &&
          O.map("entry", F.Entry) && O.map("entry_only", F.EntryOnly) && O.map("needs", F.Needs) &&
-         O.map("effects", F.Effects) && O.mapOptional("returns", F.ReturnsRead);
+         O.map("effects", F.Effects) && O.map("may_throw", F.MayThrow) &&
+         O.mapOptional("returns", F.ReturnsRead);
 }
 
 llvm::Expected<FactsFile> readFacts(llvm::StringRef Text) {

@@ -14,7 +14,8 @@
 //    "functions": [{"usr": "c:@F@use_claims#", "name": "use_claims",
 //                   "at": {"file": ..., "line": 33, "column": 16},
 //                   "entry": "none", "entry_only": true,
-//                   "needs": [...], "effects": [...], "returns": {...}}]}
+//                   "needs": [...], "effects": [...], "may_throw": false,
+//                   "returns": {...}}]}
 //
 // A reader refuses another format or version: facts are rebuilt, never
 // guessed.
@@ -123,10 +124,12 @@ struct FunctionFacts {
   bool EntryOnly = true;
   std::vector<Need> Needs;
   std::vector<Effect> Effects;
+  bool MayThrow = false;
   std::optional<Returns> ReturnsRead;
   bool operator==(const FunctionFacts &O) const {
     return F == O.F && At == O.At && Entry == O.Entry && EntryOnly == O.EntryOnly &&
-           Needs == O.Needs && Effects == O.Effects && ReturnsRead == O.ReturnsRead;
+           Needs == O.Needs && Effects == O.Effects && MayThrow == O.MayThrow &&
+           ReturnsRead == O.ReturnsRead;
   }
 };
 

@@ -28,9 +28,12 @@ std::shared_ptr<const RoleConfig> TranslationUnitCheck::readConfig(StringRef Nam
   AnalysisSession::ParsedConfig Parsed = Session.config(Values);
   const auto *Reporter = llvm::find_if(
       CheckNames, [&](StringRef Check) { return Context->isCheckEnabled(Check); });
-  if (Reporter == std::end(CheckNames) || *Reporter == Name)
+  if (Reporter == std::end(CheckNames) || *Reporter == Name) {
     for (const std::string &Error : Parsed.Errors)
       configurationDiag("invalid asyncctx configuration: %0", DiagnosticIDs::Error) << Error;
+    for (const std::string &Error : RoleConfig::unknownKeys(Context->getOptions().CheckOptions))
+      configurationDiag("invalid asyncctx configuration: %0", DiagnosticIDs::Error) << Error;
+  }
   return Parsed.Config;
 }
 

@@ -114,7 +114,7 @@ private:
 };
 } // namespace
 
-WorkItems::WorkItems(const FunctionDecl *Function) : Function(Function) {
+WorkItems::WorkItems(const FunctionDecl *Function) {
   if (Function && Function->getBody())
     FilledLocals(Filled).TraverseStmt(Function->getBody());
 }

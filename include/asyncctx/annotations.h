@@ -57,6 +57,10 @@
 /// a pool's submit, a thread). The callable starts with no value current
 /// unless it came from an ASYNCCTX_BIND function.
 #define ASYNCCTX_SPAWN ASYNCCTX_ANNOTATE_("spawn")
+/// Function: calls its callable arguments before it returns, where it is
+/// called (an algorithm of yours, a retry helper): they run in the caller's
+/// scope.
+#define ASYNCCTX_RUNS_IN_PLACE ASYNCCTX_ANNOTATE_("runs_in_place")
 /// Class: a coroutine task type that restores every store's value each time
 /// it resumes, so a scope held across its suspensions stays correct.
 #define ASYNCCTX_CARRIES_CONTEXT ASYNCCTX_ANNOTATE_("carries_context")

@@ -44,6 +44,10 @@ void enter() { s.enter_with(1); }
 void clear() { s.disable(); }
 void maybe(bool b) { if (b) s.enter_with(2); }
 int *configured() { return corp::current(); }
+struct failure {};
+void validate(bool ok) { if (!ok) throw failure{}; s.disable(); }
+void checked(bool ok) { validate(ok); }
+void caught(bool ok) { try { validate(ok); } catch (...) {} }
 struct task {
   struct promise_type {
     task get_return_object() { return {}; }
@@ -146,6 +150,15 @@ TEST(SummaryRecords, HoldWhatTheAnalysisFound) {
   const records::FunctionFacts *Maybe = find(A.Facts, "maybe");
   ASSERT_TRUE(Maybe);
   EXPECT_EQ(Maybe->Effects[0].Scopes, "in+entry");
+
+  const records::FunctionFacts *Validate = find(A.Facts, "validate"),
+                               *Checked = find(A.Facts, "checked"),
+                               *Caught = find(A.Facts, "caught");
+  ASSERT_TRUE(Validate && Checked && Caught);
+  EXPECT_TRUE(Validate->MayThrow);
+  EXPECT_TRUE(Checked->MayThrow);
+  EXPECT_FALSE(Caught->MayThrow);
+  EXPECT_FALSE(Through->MayThrow);
 
   const records::FunctionFacts *Coro = find(A.Facts, "coro");
   ASSERT_TRUE(Coro);

@@ -4,8 +4,15 @@
 
 #include "opentelemetry/version.h"
 
+#include <cstdint>
+#include <variant>
+
 OPENTELEMETRY_BEGIN_NAMESPACE
 namespace context {
+
+// opentelemetry/context/context_value.h names the span, span context and
+// baggage pointers too; their absence changes no signature used here.
+using ContextValue = std::variant<std::monostate, bool, int64_t, uint64_t, double>;
 
 class Context {
 public:
@@ -30,6 +37,8 @@ public:
   // Sets the current context; the token resets it to the previous one.
   static nostd::unique_ptr<Token> Attach(const Context &context) noexcept;
   static bool Detach(Token &token) noexcept;
+  // The value of key in *context, or in the current context when it is null.
+  static ContextValue GetValue(nostd::string_view key, Context *context = nullptr) noexcept;
 };
 
 } // namespace context
