@@ -56,6 +56,11 @@ void DeferredPlaces::keptWithoutSnapshot(const CallExpr *Call, const FunctionDec
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
   if (!Method || Method->isStatic() || Method->getParent()->isLambda())
     return;
+  // A member that its profile or annotation calls a SPAWN starts its work
+  // with no context by contract (folly's ManualExecutor::add): it keeps
+  // none, and says so.
+  if (Roles.roleOf(Method) == Role::Spawn)
+    return;
   const CXXRecordDecl *Executor = executorClass(Roles, Method->getParent());
   if (!Executor)
     return;

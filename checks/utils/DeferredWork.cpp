@@ -443,12 +443,44 @@ static bool holdsWork(const CXXRecordDecl *RD) {
                             [](const FieldDecl *F) { return isCallableType(F->getType()); });
 }
 
+/// The data member that \p E, a member of an object not yet resolved in a
+/// template's pattern (`data->ctx_` with `data` a
+/// `std::unique_ptr<Node>`), names, where the object's class is known there:
+/// the class itself, a pointer to it, or a smart pointer's first argument.
+static const FieldDecl *dependentField(const CXXDependentScopeMemberExpr *E) {
+  if (E->isImplicitAccess() || !E->getMember().isIdentifier())
+    return nullptr;
+  QualType Base = E->getBaseType();
+  if (Base.isNull())
+    return nullptr;
+  if (Base->isPointerType())
+    Base = Base->getPointeeType();
+  const CXXRecordDecl *RD = Base->getAsCXXRecordDecl();
+  if (const auto *Spec = Base->getAs<TemplateSpecializationType>(); !RD && Spec)
+    for (const TemplateArgument &Arg : Spec->template_arguments())
+      if (Arg.getKind() == TemplateArgument::Type) {
+        RD = Arg.getAsType()->getAsCXXRecordDecl();
+        break;
+      }
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  for (const NamedDecl *Found : RD->getDefinition()->lookup(E->getMember()))
+    if (const auto *Field = dyn_cast<FieldDecl>(Found))
+      return Field;
+  return nullptr;
+}
+
 bool installsCarriedContext(const RoleLayer &Roles, const CallExpr *Call) {
   if (Call->getNumArgs() == 0)
     return false;
-  const auto *Field =
-      dyn_cast_or_null<FieldDecl>(carriedContext(Call->getArg(Call->getNumArgs() - 1)).first);
-  return Field && (isSavedContext(Roles, Field->getType(), Roles.storeOfCall(Call)) || holdsWork(dyn_cast<CXXRecordDecl>(Field->getParent())));
+  const Expr *Value = Call->getArg(Call->getNumArgs() - 1);
+  const auto *Field = dyn_cast_or_null<FieldDecl>(carriedContext(Value).first);
+  if (const auto *Dependent = dyn_cast<CXXDependentScopeMemberExpr>(strip(Value));
+      !Field && Dependent && !Dependent->isImplicitAccess() &&
+      !isa<CXXThisExpr>(Dependent->getBase()->IgnoreParenImpCasts()))
+    Field = dependentField(Dependent);
+  return Field && (isSavedContext(Roles, Field->getType(), Roles.storeOfCall(Call)) ||
+                   holdsWork(dyn_cast<CXXRecordDecl>(Field->getParent())));
 }
 
 } // namespace clang::tidy::asyncctx

@@ -146,6 +146,7 @@ constexpr ProfileEntry FollyStoreless[] = {
     {Role::Executor, "folly::Executor"},
     {Role::Executor, "folly::StrandContext"},
     {Role::Spawn, "folly::ManualExecutor::add"},
+    {Role::Spawn, "folly::ManualExecutor::scheduleAt"},
     {Role::Spawn, "folly::ThreadedExecutor::add"},
     {Role::Spawn, "folly::TimedDrivableExecutor::add"},
     {Role::CapturesContext, "folly::EventBase::runInLoop"},
