@@ -151,6 +151,12 @@ void ScopeReporter::handoff(const HandoffStep &HS, const State &St) {
   }
   case RunsIn::Invocation:
     return; // an invocation of its own, analysed from its start
+  case RunsIn::Carried:
+    handedOnNeeds(HS, St, nullptr, std::nullopt, nullptr);
+    return;
+  case RunsIn::Kept:
+    keptForLater(HS, St);
+    return;
   }
 }
 
@@ -256,6 +262,12 @@ void ScopeReporter::step(const Step &S, State &St) {
   case Step::Kind::Suspend:
     suspend(S, St);
     break;
+  case Step::Kind::RunsWork:
+    runsWork(S, St);
+    break;
+  case Step::Kind::Captures:
+    captures(S, St);
+    break;
   case Step::Kind::GuardReleased:
     released(S, St);
     break;
@@ -345,6 +357,7 @@ FunctionResult ScopeReporter::report(const CFG &Graph, const BlockStates &AtEntr
       return SM.isBeforeInTranslationUnit(A, B);
     });
   markClosed();
+  keepUnrestoredRuns();
   return std::move(Result);
 }
 
