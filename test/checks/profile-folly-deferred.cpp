@@ -4,8 +4,20 @@
 // work it runs), the continuations and loop callbacks that take the context
 // implicitly, the saver guard, and the timers that keep it.
 //
+// Findings in the stand-in headers are left out (clang-tidy 19 leaves them
+// out by default, 22 shows them), save one recorded below.
 // RUN: %check_asyncctx --std=c++20 -I %S/Inputs/profiles %s 'asyncctx-*' %t -- \
-// RUN:   --config="{CheckOptions: {asyncctx.Profiles: 'folly'}}"
+// RUN:   --config="{CheckOptions: {asyncctx.Profiles: 'folly'}}" --header-filter='^$'
+//
+// OPEN QUESTION (a false finding, recorded until it is fixed): folly's
+// EventBase::runInEventBaseThreadAlwaysEnqueue(ctx, fn) keeps the context its
+// caller passes beside the callable, which is correct; rule 2 knows a
+// snapshot only as what a SNAPSHOT call returns, not as a parameter of the
+// snapshot's type, so the stand-in's overload is reported.
+// RUN: %asyncctx_tidy -checks='-*,asyncctx-lost-context' --header-filter='.*EventBase[.]h' \
+// RUN:   --config="{CheckOptions: {asyncctx.Profiles: 'folly'}}" %s -- -std=c++20 \
+// RUN:   -I %S/Inputs/profiles -I %asyncctx_src/include 2>&1 | FileCheck %s --check-prefix=OPEN
+// OPEN: EventBase.h:139:41: warning: 'runInEventBaseThreadAlwaysEnqueue' keeps callable 'fn' in 'queue_' without a snapshot of the current context
 
 #include <folly/Executor.h>
 #include <folly/executors/CPUThreadPoolExecutor.h>
