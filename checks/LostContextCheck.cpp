@@ -14,11 +14,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "LostContextCheck.h"
+#include "utils/RunRewrite.h"
 #include "utils/ScopeAnalysis.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::asyncctx {
 
@@ -66,16 +66,9 @@ void LostContextCheck::reportKept(const LostContextFact &Fact, ASTContext &Ctx) 
   if (const Expr *Arg = Fact.Bindable) {
     // What the read sees changes (from another request's value to this
     // one's): the rewrite is a note's, applied only with --fix-notes.
-    const SourceManager &SM = Ctx.getSourceManager();
-    SourceRange Range = Arg->getSourceRange();
-    auto Note = diag(Range.getBegin(), "wrap it in '%0.bind' to take the context along",
-                     DiagnosticIDs::Note)
-                << Store;
-    if (!Range.getBegin().isMacroID() && !Range.getEnd().isMacroID() &&
-        SM.isWrittenInSameFile(Range.getBegin(), Range.getEnd()))
-      Note << FixItHint::CreateInsertion(Range.getBegin(), Store + ".bind(")
-           << FixItHint::CreateInsertion(
-                  Lexer::getLocForEndOfToken(Range.getEnd(), 0, SM, Ctx.getLangOpts()), ")");
+    diag(Arg->getBeginLoc(), "wrap it in '%0.bind' to take the context along",
+         DiagnosticIDs::Note)
+        << Store << bindWrapEdits(Arg, Store, Ctx);
     return;
   }
   llvm::StringRef Guard = roles().scopedAlternative(Fact.Store.Named);
