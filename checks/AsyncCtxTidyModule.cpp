@@ -2,6 +2,7 @@
 
 #include "EnterWithCheck.h"
 #include "InvocationLeakCheck.h"
+#include "LostContextCheck.h"
 #include "ReadOutsideRunCheck.h"
 #include "SuspendInScopeCheck.h"
 

@@ -102,7 +102,10 @@ void EnterWithCheck::checkTranslationUnit(const ScopeFacts &Facts, ASTContext &C
 
 void EnterWithCheck::report(const EnterWithFact &Fact, RunRewriteCache &Rewrites, ASTContext &Ctx) {
   using Closing = EnterWithFact::Closing;
-  if (Fact.Call->containsErrors() || Fact.Closed == Closing::ByRestoringGuard ||
+  // Installing a context that an item carries is the running side of
+  // propagation; the code that runs the work must isolate it
+  // (asyncctx-invocation-leak).
+  if (Fact.Call->containsErrors() || Fact.Installs || Fact.Closed == Closing::ByRestoringGuard ||
       (Fact.Closed == Closing::ByDisable && !Fact.Store.Named.empty()))
     return;
   SourceLocation Loc = Fact.Call->getExprLoc();

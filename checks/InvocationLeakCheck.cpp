@@ -8,6 +8,13 @@
 //     static, thread or namespace storage (utils/StoreValues);
 //  3. a scope that never ends: a SCOPE_GUARD of static or thread storage or
 //     made with `new`, an ENTER_WITH in a static initializer.
+// And, for deferred work (spec, "Deferred work and the code it runs"), each
+// item of work is an invocation of its own:
+//  4. work taken from a queue that runs while a context installed with no
+//     scope is current, with nothing to put the previous one back (rule 3);
+//  5. a snapshot of the context kept in a data member that nothing drops,
+//     or taken implicitly for a callback object that outlives the request
+//     (rule 4).
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,6 +35,62 @@ void InvocationLeakCheck::checkTranslationUnit(const ScopeFacts &Facts, ASTConte
   reportKeptValues(Facts, Ctx);
   reportNeverEndingScopes(Facts, Ctx);
   reportLeaks(Facts, Ctx);
+  reportUnisolatedRuns(Facts, Ctx);
+  reportKeptSnapshots(Facts, Ctx);
+  reportImplicitCaptures(Facts, Ctx);
+}
+
+void InvocationLeakCheck::reportUnisolatedRuns(const ScopeFacts &Facts, ASTContext &Ctx) {
+  for (const UnisolatedRunFact &Run : Facts.UnisolatedRuns) {
+    std::string Store = Run.Store.name(Ctx.getPrintingPolicy());
+    const FunctionDecl *Installer = Run.InstalledBy->getDirectCallee();
+    diag(Run.Loc, "%0 runs %1 of an item taken from a queue while the context that %2 installed "
+                  "in store '%3' has no scope: what the work leaves current stays for the next "
+                  "item and the caller")
+        << describeFunction(Run.Function) << Run.Work << Installer << Store;
+    if (Run.InstalledVia.isValid())
+      diag(Run.InstalledVia, "the context is installed through this call", DiagnosticIDs::Note);
+    else
+      diag(Run.InstalledBy->getExprLoc(), "the context is installed here", DiagnosticIDs::Note);
+    llvm::StringRef Guard = roles().scopedAlternative(Run.Store.Named);
+    diag(Run.Loc, "run each item in a scope that puts the previous context back%select{| (%1, "
+                  "or a guard that saves and restores around the loop)}0",
+         DiagnosticIDs::Note)
+        << !Guard.empty() << Guard;
+  }
+}
+
+void InvocationLeakCheck::reportKeptSnapshots(const ScopeFacts &Facts, ASTContext &) {
+  for (const KeptSnapshotFact &Kept : Facts.KeptSnapshots) {
+    diag(Kept.Loc, "%select{a snapshot of the current context|the context taken by default}0 is "
+                   "kept in member %1, which nothing drops: the object keeps that request's "
+                   "context alive after its work, and hands it to later work")
+        << Kept.FromDefault << Kept.Member;
+    diag(Kept.Member->getLocation(), "drop it when the work has run or is cancelled (reset it, "
+                                     "or move it into the scope that runs the work)",
+         DiagnosticIDs::Note);
+  }
+}
+
+void InvocationLeakCheck::reportImplicitCaptures(const ScopeFacts &Facts, ASTContext &Ctx) {
+  for (const ImplicitCaptureFact &Capture : Facts.ImplicitCaptures) {
+    SourceLocation Loc = Capture.Call->getExprLoc();
+    if (Capture.K == ImplicitCaptureFact::Kind::InScope) {
+      diag(Loc, "%0 keeps the current context with a callback object that outlives the request, "
+                "while the scope of store '%1' is active: that request's context lives as long as "
+                "the callback")
+          << Capture.Callee << Capture.Store.name(Ctx.getPrintingPolicy());
+      diag(Capture.OpenedAt, "the scope was opened here", DiagnosticIDs::Note);
+    } else {
+      diag(Loc, "%0 schedules %1 again from its own callback and keeps the context it runs in: "
+                "the context of the request that first scheduled it lives as long as it keeps "
+                "rescheduling")
+          << Capture.Callee << cast<CXXMethodDecl>(Capture.Function)->getParent();
+    }
+    diag(Loc, "schedule it where no request's scope is active (under a scope of an empty "
+              "context), or pass an empty context explicitly",
+         DiagnosticIDs::Note);
+  }
 }
 
 void InvocationLeakCheck::reportKeptValues(const ScopeFacts &Facts, ASTContext &Ctx) {

@@ -26,6 +26,11 @@ private:
   void reportLeakElsewhere(const LeakFact &Leak, ASTContext &Ctx);
   void reportKeptValues(const ScopeFacts &Facts, ASTContext &Ctx);
   void reportNeverEndingScopes(const ScopeFacts &Facts, ASTContext &Ctx);
+  // Deferred work: work that leaves its context behind (rule 3), snapshots
+  // that outlive their work (rule 4).
+  void reportUnisolatedRuns(const ScopeFacts &Facts, ASTContext &Ctx);
+  void reportKeptSnapshots(const ScopeFacts &Facts, ASTContext &Ctx);
+  void reportImplicitCaptures(const ScopeFacts &Facts, ASTContext &Ctx);
 
   /// Whether asyncctx-enter-with runs too: it offers the same rewrite of an
   /// enter_with, and clang-tidy drops two identical fixes from two checks.

@@ -7,11 +7,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "ReadOutsideRunCheck.h"
+#include "utils/RunRewrite.h"
 #include "utils/ScopeAnalysis.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::asyncctx {
@@ -90,17 +90,10 @@ void ReadOutsideRunCheck::report(const ReadFact &Fact, ASTContext &Ctx) {
   // the scope over. What the read sees changes (from null to the value), so
   // the rewrite is a note's, applied only with --fix-notes.
   if (const Expr *Arg = Fact.Bindable) {
-    const SourceManager &SM = Ctx.getSourceManager();
-    SourceRange Range = Arg->getSourceRange();
-    auto Note = diag(Range.getBegin(), "wrap the callable in '%0.bind' to carry over the scope "
-                                       "active where it is handed on",
-                     DiagnosticIDs::Note)
-                << Store;
-    if (!Range.getBegin().isMacroID() && !Range.getEnd().isMacroID() &&
-        SM.isWrittenInSameFile(Range.getBegin(), Range.getEnd()))
-      Note << FixItHint::CreateInsertion(Range.getBegin(), Store + ".bind(")
-           << FixItHint::CreateInsertion(
-                  Lexer::getLocForEndOfToken(Range.getEnd(), 0, SM, Ctx.getLangOpts()), ")");
+    diag(Arg->getBeginLoc(), "wrap the callable in '%0.bind' to carry over the scope "
+                             "active where it is handed on",
+         DiagnosticIDs::Note)
+        << Store << bindWrapEdits(Arg, Store, Ctx);
   }
 
   // The call that runs the lambda the read is written in, where the origin

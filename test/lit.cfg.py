@@ -121,6 +121,7 @@ config.substitutions.append(("%asyncctx_tool_dir", os.path.join(config.asyncctx_
 if config.claims_service:
     config.available_features.add("example")
     config.substitutions.append(("%claims_service_coroutine", config.claims_service + "-coroutine"))
+    config.substitutions.append(("%claims_service_audit_queue", config.claims_service + "-audit-queue"))
     config.substitutions.append(("%claims_service", config.claims_service))
 if config.unittests:
     config.available_features.add("unittests")

@@ -162,6 +162,14 @@ const FunctionDecl *RoleLayer::knownCallee(const CallExpr *Call) const {
   return First;
 }
 
+bool RoleLayer::guardClears(const Expr *Guard) const {
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Guard);
+  if (!Construct || Construct->getNumArgs() == 0)
+    return false;
+  const Expr *Value = Construct->getArg(Construct->getNumArgs() - 1);
+  return isEmptyValue(Value, Construct->getConstructor()->getASTContext());
+}
+
 TokenCall tokenCall(const CallExpr *Call, ASTContext &Ctx) {
   auto IsNull = [&](const Expr *E) {
     return isa<CXXDefaultArgExpr>(E) ||

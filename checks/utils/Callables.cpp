@@ -1,6 +1,7 @@
 //===--- Callables.cpp - asyncctx-tidy ------------------------------------===//
 
 #include "Callables.h"
+#include "DeferredWork.h"
 #include "RoleConfig.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -8,6 +9,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::asyncctx {
 
@@ -193,6 +195,71 @@ static void addHandoff(const RoleLayer &Roles, llvm::SmallVectorImpl<Handoff> &O
         {Arg, Instance, Where, By, Store, isInlineLambda(Arg), coroutineKind(Roles, Instance)});
 }
 
+/// The callable that a kept argument holds: the argument, or the callable
+/// an item made of it holds (`Task{[] {...}, ...}`).
+static const Expr *keptCallable(const Expr *Arg, unsigned Depth = 0) {
+  if (!Arg || Depth > 3)
+    return nullptr;
+  if (callableFunction(Arg))
+    return Arg;
+  const Expr *E = Arg->IgnoreImplicit()->IgnoreParens();
+  if (!isa<InitListExpr, CXXConstructExpr, ParenListExpr>(E))
+    return nullptr;
+  for (const Stmt *Child : E->children())
+    if (const Expr *Found = keptCallable(dyn_cast_or_null<Expr>(Child), Depth + 1))
+      return Found;
+  return nullptr;
+}
+
+/// Deferred work (spec, "Deferred work and the code it runs"): a callable
+/// given to an executor's member or a CAPTURES_CONTEXT call is carried with
+/// the context of the call; one put into a long-lived object, or given to a
+/// function that keeps it, runs later in whatever context its runner has.
+static void addDeferredHandoffs(const RoleLayer &Roles, const CallExpr *Call,
+                                llvm::SmallVectorImpl<Handoff> &Out) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || llvm::none_of(Call->arguments(), [](const Expr *Arg) { return keptCallable(Arg); }))
+    return;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (Roles.roleOf(Callee) == Role::CapturesContext ||
+      (Method && !isa<CXXOperatorCallExpr>(Call) && executorClass(Roles, Method->getParent()))) {
+    for (const Expr *Arg : Call->arguments())
+      addHandoff(Roles, Out, Arg, RunsIn::Carried);
+    return;
+  }
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  const ValueDecl *KeptIn = nullptr;
+  unsigned Kept = 0;
+  // A function of the user's whose body is here says itself what it keeps;
+  // a container of the standard library, or a member defined elsewhere,
+  // keeps what it takes by value.
+  const FunctionDecl *Definition = nullptr;
+  bool BodyHere = Callee->hasBody(Definition) && !Callee->isInStdNamespace() &&
+                  !Callee->getASTContext().getSourceManager().isInSystemHeader(
+                      Definition->getLocation());
+  std::optional<KeepingCall> Keeping = keepingCall(Roles, Call);
+  if (Keeping && (!BodyHere || isa<CXXOperatorCallExpr>(Call))) {
+    KeptIn = Keeping->Target;
+    Kept = Keeping->Args;
+  } else if (!isa<CXXOperatorCallExpr>(Call)) {
+    Kept = Roles.keptParameters(Callee);
+  }
+  // Kept with a snapshot beside it (`emplace_back(saveContext(), f)`,
+  // `push_back(Task{f, saveContext()})`, `setCallback(f, saveContext())`):
+  // carried, for its runner to install.
+  RunsIn Where = Kept && carriesSnapshot(Roles, Call) ? RunsIn::Carried : RunsIn::Kept;
+  for (unsigned I = 0; I < Args.size() && I < 31; ++I) {
+    if (!(Kept & (1u << I)))
+      continue;
+    size_t Before = Out.size();
+    addHandoff(Roles, Out, keptCallable(Args[I]), Where);
+    if (Out.size() > Before && Where == RunsIn::Kept) {
+      Out.back().KeptIn = KeptIn;
+      Out.back().KeptBy = KeptIn ? nullptr : Callee;
+    }
+  }
+}
+
 llvm::SmallVector<Handoff, 1> handoffsOf(const RoleLayer &Roles, const Expr *E) {
   llvm::SmallVector<Handoff, 1> Out;
   // A thread or spawn runs its callables with no value current; a callable
@@ -216,12 +283,17 @@ llvm::SmallVector<Handoff, 1> handoffsOf(const RoleLayer &Roles, const Expr *E) 
                *R == Role::Bind ? RunsIn::Bound : RunsIn::Caller, R, Roles.storeOfCall(Call));
     return Out;
   }
-  if (hasQualifiedName(Call->getDirectCallee(), Roles.config().invocationRunners()))
+  if (hasQualifiedName(Call->getDirectCallee(), Roles.config().invocationRunners())) {
     for (const Expr *Arg : Call->arguments())
       addHandoff(Roles, Out, Arg, RunsIn::Invocation);
-  else if (runsInPlace(Roles, Call->getDirectCallee()))
+    return Out;
+  }
+  if (runsInPlace(Roles, Call->getDirectCallee())) {
     for (const Expr *Arg : Call->arguments())
       addHandoff(Roles, Out, Arg, RunsIn::InPlace);
+    return Out;
+  }
+  addDeferredHandoffs(Roles, Call, Out);
   return Out;
 }
 

@@ -15,6 +15,12 @@
 //   InPlace     now, inside the call, with the stores as at the call (a
 //               RUNS_IN_PLACE function: the standard algorithms,
 //               std::call_once, std::invoke, std::apply, std::visit)
+//   Carried     later, with the context current at the call: given to a
+//               member of an executor (ASYNCCTX_EXECUTOR) or to a
+//               CAPTURES_CONTEXT function
+//   Kept        later, in whatever context runs it: put into a long-lived
+//               object (a data member, a container member, a global), or
+//               given to a function that keeps it (utils/DeferredWork)
 //
 // A callable is one function to the oracle however it is spelled: a lambda
 // written at the call, a variable initialised with a lambda (also through
@@ -36,11 +42,12 @@ namespace clang {
 class CoawaitExpr;
 class Expr;
 class FunctionDecl;
+class ValueDecl;
 class VarDecl;
 
 namespace tidy::asyncctx {
 
-enum class RunsIn { Caller, Bound, NewThread, Invocation, InPlace };
+enum class RunsIn { Caller, Bound, NewThread, Invocation, InPlace, Carried, Kept };
 
 /// What a coroutine callable does to the scope of a RUN or BIND that calls
 /// it: the scope ends when the call returns, which for a coroutine is its
@@ -65,6 +72,10 @@ struct Handoff {
   /// A lambda written at the call: its reads are reported where they are.
   bool Inline = false;
   CoroutineKind Coroutine = CoroutineKind::None;
+  /// Kept: the data member or variable it is put into, or the function of
+  /// the translation unit that keeps it.
+  const ValueDecl *KeptIn = nullptr;
+  const FunctionDecl *KeptBy = nullptr;
 };
 
 /// How the coroutine \p FD (a function or a lambda's call operator), if it

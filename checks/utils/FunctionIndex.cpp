@@ -16,6 +16,7 @@
 #include "FunctionIndex.h"
 #include "AnalysisContext.h"
 #include "Callables.h"
+#include "DeferredWork.h"
 #include "PlaceFinder.h"
 #include "RoleConfig.h"
 
@@ -38,10 +39,14 @@ const FunctionDecl *canonical(const FunctionDecl *FD) { return FD ? FD->getCanon
 /// store or guard class) implement the roles: their bodies are not the
 /// user's code to check.
 bool implementsRole(const RoleLayer &Roles, const FunctionDecl *FD) {
-  std::optional<Role> R = Roles.roleOf(FD);
-  if (R && *R != Role::RequiresScope && *R != Role::Invocation)
-    return true;
+  // A call that captures the context is checked where it keeps what it
+  // captured, and an executor's members (also one that says it spawns) for
+  // the snapshot they keep (utils/DeferredPlaces, "Deferred work").
   const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  std::optional<Role> R = Roles.roleOf(FD);
+  if (R && *R != Role::RequiresScope && *R != Role::Invocation && *R != Role::CapturesContext &&
+      !(*R == Role::Spawn && Method && executorClass(Roles, Method->getParent())))
+    return true;
   if (!Method)
     return false;
   std::optional<Role> ClassRole = Roles.roleOf(Method->getParent());
@@ -333,7 +338,10 @@ public:
     if (!Current)
       return true;
     FunctionInfo &Info = Index.Functions[Current];
-    if (Roles.roleOfCall(Call) || startsThread(Call))
+    // A call that captures the context matters only where it captures it
+    // implicitly for a long-lived callback object (utils/DeferredWork).
+    if (std::optional<Role> R = Roles.roleOfCall(Call);
+        (R && (R != Role::CapturesContext || implicitCapture(Roles, Call))) || startsThread(Call))
       Info.TouchesStore = true;
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (const FunctionDecl *Through =

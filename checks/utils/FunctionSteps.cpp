@@ -2,6 +2,7 @@
 
 #include "FunctionSteps.h"
 #include "AnalysisContext.h"
+#include "DeferredWork.h"
 #include "FunctionIndex.h"
 #include "RoleConfig.h"
 
@@ -11,6 +12,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::asyncctx {
 
@@ -33,6 +35,8 @@ public:
 
   void statement(const Stmt *S);
   void destructor(const VarDecl *VD);
+  /// The items whose carried context this function installs, and its store.
+  const llvm::SmallDenseMap<const VarDecl *, StoreRef, 4> &installed() const { return Installed; }
 
 private:
   /// A guard begins in \p Holder, a local variable.
@@ -48,6 +52,12 @@ private:
   void callOf(const FunctionDecl *Callee, const Stmt *S, SourceLocation Loc,
               llvm::ArrayRef<const Expr *> Args);
   void suspend(const Stmt *S, SourceLocation Keyword, bool IsYield);
+  /// Deferred work (utils/DeferredWork): a call that runs an item's work, a
+  /// call that captures the context implicitly, a context installed from an
+  /// item.
+  void deferredWork(const CallExpr *Call, std::optional<Role> R);
+  void noteInstall(const Expr *Value, const StoreRef &Store);
+  bool reachedFromOwnCallback(const CXXRecordDecl *CallbackClass) const;
   Step &add(Step::Kind K, const Stmt *S, SourceLocation Loc) {
     Step &New = Out.Steps.emplace_back();
     New.K = K;
@@ -62,6 +72,9 @@ private:
   const FunctionDecl *Function;
   FunctionSteps &Out;
   bool CarriesContext;
+  /// The function's items, found when its first call that may run one is.
+  std::optional<WorkItems> Items;
+  llvm::SmallDenseMap<const VarDecl *, StoreRef, 4> Installed;
 };
 
 void FunctionSteps::Builder::callOf(const FunctionDecl *Callee, const Stmt *S, SourceLocation Loc,
@@ -114,10 +127,17 @@ void FunctionSteps::Builder::guardBegins(const Stmt *S, const VarDecl *Holder, c
   Step &New = add(Step::Kind::GuardBegins, S, Holder->getLocation());
   New.Var = Holder;
   New.Store = Roles.storeOfGuard(Guard);
-  if (const auto *GuardConstruct = dyn_cast<CXXConstructExpr>(Guard))
+  New.Clears = Roles.guardClears(Guard);
+  if (New.Clears) // what the origin of its No names
+    New.Callee = isa<CXXConstructExpr>(Guard) ? cast<CXXConstructExpr>(Guard)->getConstructor()
+                                              : cast<CallExpr>(Guard)->getDirectCallee();
+  if (const auto *GuardConstruct = dyn_cast<CXXConstructExpr>(Guard)) {
     New.RestoresOnly = Roles.hasTrait(GuardConstruct->getConstructor()->getParent(), RestoresOnly);
-  else
+    for (const Expr *Arg : GuardConstruct->arguments())
+      noteInstall(Arg, New.Store);
+  } else {
     New.RestoresOnly = Roles.hasTrait(cast<CallExpr>(Guard)->getDirectCallee(), RestoresOnly);
+  }
 }
 
 void FunctionSteps::Builder::guardAssigned(const Stmt *S, const Expr *Target, const Expr *Value) {
@@ -157,9 +177,12 @@ void FunctionSteps::Builder::call(const CallExpr *Call) {
                     Call, Loc);
     New.Store = Roles.storeOfCall(Call);
     New.Callee = Callee;
+    if (R == Role::EnterWith && Call->getNumArgs() > 0)
+      noteInstall(Call->getArg(Call->getNumArgs() - 1), New.Store);
     return;
   }
   handoffs(Call);
+  deferredWork(Call, R);
   if (R == Role::Run || R == Role::Exit || R == Role::Bind || spawns(Roles, Call))
     return;
   // A call through a local variable that holds one known function is a
@@ -222,6 +245,83 @@ void FunctionSteps::Builder::destructor(const VarDecl *VD) {
       New.Var = VD;
       New.Callee = Info->FD;
     }
+}
+
+void FunctionSteps::Builder::noteInstall(const Expr *Value, const StoreRef &Store) {
+  if (const VarDecl *Item = carriedContext(Value).second)
+    Installed.try_emplace(Item, Store);
+}
+
+void FunctionSteps::Builder::deferredWork(const CallExpr *Call, std::optional<Role> R) {
+  if (!Function)
+    return;
+  if (R == Role::CapturesContext) {
+    if (std::optional<ImplicitCapture> Capture = implicitCapture(Roles, Call)) {
+      Step &New = add(Step::Kind::Captures, Call, Call->getExprLoc());
+      New.Callee = Call->getDirectCallee();
+      New.SelfRescheduling = Capture->Self && reachedFromOwnCallback(Capture->CallbackClass);
+    }
+    return;
+  }
+  if (!isa<CXXOperatorCallExpr, CXXMemberCallExpr>(Call))
+    return;
+  if (!Items)
+    Items.emplace(Function);
+  if (std::optional<WorkRun> Run = Items->runOf(Call)) {
+    Step &New = add(Step::Kind::RunsWork, Call, Call->getExprLoc());
+    New.Var = Run->Item;
+    New.Work = Run->What;
+    New.FromQueue = Run->FromQueue;
+  }
+}
+
+/// Whether this function is a member of a class that is reached, through
+/// members of the same class, from its override of a virtual method of
+/// \p CallbackClass (the callback that a schedule of it runs: its
+/// `timeoutExpired`).
+bool FunctionSteps::Builder::reachedFromOwnCallback(const CXXRecordDecl *CallbackClass) const {
+  const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+  if (!Method || Method->getParent()->isLambda() || !CallbackClass ||
+      !CallbackClass->hasDefinition())
+    return false;
+  auto IsCallback = [&](const CXXMethodDecl *M) {
+    return llvm::any_of(M->overridden_methods(), [&](const CXXMethodDecl *Overridden) {
+      const CXXRecordDecl *Base = Overridden->getParent()->getCanonicalDecl();
+      return Base == CallbackClass->getCanonicalDecl() ||
+             CallbackClass->getDefinition()->isDerivedFrom(Base);
+    });
+  };
+  const CXXRecordDecl *Class = Method->getParent()->getCanonicalDecl();
+  llvm::SmallVector<const FunctionDecl *, 4> Work{Method->getCanonicalDecl()};
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen{Method->getCanonicalDecl()};
+  for (unsigned Depth = 0; Depth < 4 && !Work.empty(); ++Depth) {
+    llvm::SmallVector<const FunctionDecl *, 4> Next;
+    for (const FunctionDecl *FD : Work) {
+      const auto *M = dyn_cast<CXXMethodDecl>(FD);
+      if (!M || M->getParent()->getCanonicalDecl() != Class)
+        continue;
+      if (IsCallback(M))
+        return true;
+      if (const FunctionInfo *Info = Index.find(FD))
+        for (const FunctionDecl *Caller : Info->Callers)
+          if (Seen.insert(Caller).second)
+            Next.push_back(Caller);
+    }
+    Work = std::move(Next);
+  }
+  return false;
+}
+
+void FunctionSteps::markCarriedContexts(
+    const llvm::SmallDenseMap<const VarDecl *, StoreRef, 4> &Installed) {
+  if (Installed.empty())
+    return;
+  for (Step &S : Steps)
+    if (S.K == Step::Kind::RunsWork)
+      if (auto It = Installed.find(S.Var); It != Installed.end()) {
+        S.ItemCarriesContext = true;
+        S.Store = It->second;
+      }
 }
 
 namespace {
@@ -316,6 +416,7 @@ FunctionSteps::FunctionSteps(const AnalysisContext &Context, const FunctionIndex
     }
   }
   BlockBegin.back() = Steps.size();
+  markCarriedContexts(Build.installed());
   if (Dispatch.empty())
     return;
   TryBegins.assign(Graph.getNumBlockIDs(), 0);

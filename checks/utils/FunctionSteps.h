@@ -22,6 +22,12 @@
 //                that may throw: an exception can end the function here
 //   Suspend      co_await or co_yield (not in a coroutine whose task type,
 //                or not on an awaitable that, carries the context)
+//   RunsWork     a call that runs an item's work (utils/DeferredWork): an
+//                item taken from a queue here, or one whose carried context
+//                this function installs
+//   Captures     a CAPTURES_CONTEXT call that takes the current context
+//                implicitly for a callback object that is `this` or one of
+//                its members
 //
 //===----------------------------------------------------------------------===//
 
@@ -61,12 +67,25 @@ struct Step {
     Effects,
     Throws,
     Suspend,
+    RunsWork,
+    Captures,
   };
   Kind K = Kind::Read;
   /// GuardBegins: the guard sets nothing and only restores.
   bool RestoresOnly = false;
   /// Suspend: co_yield rather than co_await.
   bool IsYield = false;
+  /// GuardBegins: the guard is given a null or empty value: it clears.
+  bool Clears = false;
+  /// RunsWork: the item was taken from a queue in this function.
+  bool FromQueue = false;
+  /// RunsWork: this function installs a context the item carries (of
+  /// Store).
+  bool ItemCarriesContext = false;
+  /// Captures: the callback object is `this`, and the call is reached from
+  /// its own callback (an override of a virtual method of its class): it
+  /// schedules itself again with the context it ran in.
+  bool SelfRescheduling = false;
   /// Read, Enter, Disable: the call; Call: the call or construction;
   /// Suspend: the co_await or co_yield.
   const Stmt *S = nullptr;
@@ -76,8 +95,11 @@ struct Step {
   const FunctionDecl *Callee = nullptr;
   /// GuardBegins, GuardEnds, GuardReleased: the guard's variable (or the
   /// local variable that holds it); Effects: the scope-exit
-  /// guard's variable, if that is where they hold.
+  /// guard's variable, if that is where they hold; RunsWork: the item's.
   const VarDecl *Var = nullptr;
+  /// RunsWork: what runs (the item's callable member or virtual method, or
+  /// the item); Captures: the callback object's class.
+  const NamedDecl *Work = nullptr;
   /// Where it happens: the call, the keyword, the variable.
   SourceLocation Loc;
   /// Call: the arguments, one for each of the callee's parameters.
@@ -124,6 +146,10 @@ public:
 
 private:
   class Builder;
+  /// Marks the RunsWork steps whose item carries a context that one of
+  /// \p Installed (the items whose carried context this function installs)
+  /// names.
+  void markCarriedContexts(const llvm::SmallDenseMap<const VarDecl *, StoreRef, 4> &Installed);
   /// Which try block holds each block (functions with a try only).
   void mapTryBlocks(const AnalysisContext &Context, const CFG &Graph);
   /// The dispatch block of the innermost try block whose text holds \p Loc.

@@ -34,7 +34,8 @@ static const VarDecl *staticTarget(const Expr *E) {
   return nullptr;
 }
 
-PlaceFinder::PlaceFinder(AnalysisContext &Context) : Ctx(Context.AST), Roles(Context.Roles) {}
+PlaceFinder::PlaceFinder(AnalysisContext &Context)
+    : Ctx(Context.AST), Roles(Context.Roles), Deferred(Context) {}
 
 /// The function or class that makes a guard: the function a call calls, or
 /// the class constructed.
@@ -100,6 +101,7 @@ void PlaceFinder::assignment(const Expr *Target, const Expr *Value, SourceLocati
     keptStatic(Value, Static, Loc, Function);
   else
     keptInMember(Target, Value, Loc);
+  Deferred.assignment(Target, Value, Loc);
 }
 
 /// The call of a NeverNull read that \p E is, or the local variable that
@@ -169,6 +171,8 @@ void PlaceFinder::call(const CallExpr *Call, const FunctionDecl *Function,
     Found.EnterWithCalls.push_back({Call, Function, StaticInit, InPattern});
   if (R == Role::Disable && InPattern)
     PatternDisables.push_back({Call, Function});
+  if (!InPattern)
+    Deferred.call(Call, Function);
 }
 
 void PlaceFinder::blockStatement(const Stmt *S) {
@@ -308,6 +312,7 @@ Places PlaceFinder::finish(const llvm::DenseSet<const VarDecl *> &Reassigned) {
     const auto *Member = dyn_cast_or_null<FieldDecl>(Kept.Target);
     return Kept.K == KeptGuardFact::Kind::Member && Member && endedByOwnMember(Member);
   });
+  Deferred.finish(Found.UncarriedWork, Found.KeptSnapshots);
   return std::move(Found);
 }
 

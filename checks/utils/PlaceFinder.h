@@ -15,6 +15,7 @@
 #ifndef ASYNCCTX_TIDY_UTILS_PLACEFINDER_H
 #define ASYNCCTX_TIDY_UTILS_PLACEFINDER_H
 
+#include "DeferredPlaces.h"
 #include "ScopeFacts.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -53,6 +54,9 @@ struct Places {
   std::vector<DiscardedGuardFact> DiscardedGuards;
   std::vector<NeverNullTestFact> NeverNullTests;
   std::vector<EnterWithCall> EnterWithCalls;
+  /// Deferred work (utils/DeferredPlaces).
+  std::vector<UncarriedWorkFact> UncarriedWork;
+  std::vector<KeptSnapshotFact> KeptSnapshots;
 };
 
 class PlaceFinder {
@@ -103,6 +107,7 @@ private:
   ASTContext &Ctx;
   const RoleLayer &Roles;
   Places Found;
+  DeferredPlaces Deferred;
   /// DISABLE calls in template patterns, with the function that makes each.
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> PatternDisables;
   /// Guards that only restore, declared in template patterns.

@@ -124,16 +124,50 @@ constexpr ProfileEntry AsioSpawns[] = {
     {Role::Spawn, "asio::defer"},           {Role::Spawn, "asio::co_spawn"},
 };
 
+// The roles of folly that name no store.
 // folly/coro/Task.h, folly/coro/AsyncGenerator.h, folly/coro/ViaIfAsync.h:
 // a task restores the RequestContext it was started with each time it
 // resumes.
-constexpr ProfileEntry FollyTasks[] = {
+constexpr ProfileEntry FollyStoreless[] = {
     {Role::CarriesContext, "folly::coro::Task"},
     {Role::CarriesContext, "folly::coro::AsyncGenerator"},
     // What co_viaIfAsync returns for an awaitable: it saves the context when
     // the coroutine suspends and puts it back when it resumes.
     {Role::CarriesContext, "folly::coro::ViaIfAsyncAwaitable"},
     {Role::CarriesContext, "folly::coro::StackAwareViaIfAsyncAwaitable"},
+    // Deferred work in folly (docs/real-bugs.md tabulates it, with file:line at
+    // folly ff98381): folly::Executor's contract is that an executor carries the
+    // RequestContext to the work it runs (every implementation saves it with each
+    // task and installs it where the task runs: CPUThreadPoolExecutor,
+    // IOThreadPoolExecutor, SerialExecutor, StrandExecutor, EventBase,
+    // FiberManager, ...), and so does a strand's StrandContext; their own code is
+    // checked for it. ManualExecutor, TimedDrivableExecutor and ThreadedExecutor
+    // keep no context: a callable given to them starts with none. The continuations of futures, the
+    // loop callbacks and timeouts of an EventBase, and fibers take the context
+    // current at the call, implicitly.
+    {Role::Executor, "folly::Executor"},
+    {Role::Executor, "folly::StrandContext"},
+    {Role::Spawn, "folly::ManualExecutor::add"},
+    {Role::Spawn, "folly::ManualExecutor::scheduleAt"},
+    {Role::Spawn, "folly::ThreadedExecutor::add"},
+    {Role::Spawn, "folly::TimedDrivableExecutor::add"},
+    {Role::CapturesContext, "folly::EventBase::runInLoop"},
+    {Role::CapturesContext, "folly::AsyncTimeout::scheduleTimeout"},
+    {Role::CapturesContext, "folly::AsyncTimeout::scheduleTimeoutHighRes"},
+    {Role::CapturesContext, "folly::HHWheelTimerBase::scheduleTimeout"},
+    {Role::CapturesContext, "folly::HHWheelTimerBase::scheduleTimeoutFn"},
+    {Role::CapturesContext, "folly::fibers::addTask"},
+    {Role::CapturesContext, "folly::via"},
+    {Role::CapturesContext, "folly::Future::thenValue"},
+    {Role::CapturesContext, "folly::Future::thenValueInline"},
+    {Role::CapturesContext, "folly::Future::thenTry"},
+    {Role::CapturesContext, "folly::Future::thenTryInline"},
+    {Role::CapturesContext, "folly::Future::thenError"},
+    {Role::CapturesContext, "folly::Future::ensure"},
+    {Role::CapturesContext, "folly::SemiFuture::defer"},
+    {Role::CapturesContext, "folly::SemiFuture::deferValue"},
+    {Role::CapturesContext, "folly::SemiFuture::deferError"},
+    {Role::CapturesContext, "folly::SemiFuture::deferEnsure"},
 };
 
 // aws/lambda-runtime/runtime.h
@@ -143,7 +177,7 @@ constexpr Profile Profiles[] = {
     {"asio", {}, {}, AsioSpawns},
     {"aws-lambda", {}, AwsLambdaRunners},
     {"boost-log", BoostLog},
-    {"folly", Folly, {}, FollyTasks},
+    {"folly", Folly, {}, FollyStoreless},
     {"log4cxx", Log4cxx},
     {"opentelemetry", OpenTelemetry},
     {"spdlog", Spdlog},

@@ -27,7 +27,8 @@ llvm::ArrayRef<RoleInfo> allRoles() { return Roles; }
 
 bool refersToStore(Role R) {
   return R != Role::Store && R != Role::Invocation && R != Role::Spawn &&
-         R != Role::RunsInPlace && R != Role::CarriesContext;
+         R != Role::RunsInPlace && R != Role::CarriesContext && R != Role::Executor &&
+         R != Role::CapturesContext;
 }
 
 llvm::StringRef roleName(Role R) { return Roles[static_cast<unsigned>(R)].Annotation; }

@@ -136,6 +136,23 @@ public:
   /// (or to the function that returns it), or the configured store.
   StoreRef storeOfGuard(const Expr *Guard) const;
 
+  /// Whether the scope guard that \p Guard makes (guardExpr) is given a null
+  /// or empty value (`RequestContextScopeGuard g{std::shared_ptr<...>{}}`):
+  /// it clears its store until it ends, as a set of nothing plays DISABLE.
+  bool guardClears(const Expr *Guard) const;
+
+  /// The callable parameters that \p FD, a function of the translation unit
+  /// that plays no role, keeps for later (utils/DeferredWork): bit I for
+  /// parameter I. A callable given for one of them is kept, as if it were put
+  /// into a long-lived object at the call.
+  unsigned keptParameters(const FunctionDecl *FD) const;
+
+  /// Whether \p FD, a function of the translation unit that plays no role,
+  /// takes a snapshot of the context itself (calls a SNAPSHOT function, or a
+  /// function that does, three calls deep at most): a queue that saves the
+  /// context with each item it is given carries it.
+  bool takesSnapshot(const FunctionDecl *FD) const;
+
   /// The construction or call that makes a scope guard, if \p E (looking
   /// through temporaries, conversions and casts) is one: the construction of
   /// a SCOPE_GUARD class, or a call of a function that returns one.
@@ -162,6 +179,9 @@ private:
 
   const RoleConfig &Config;
   mutable llvm::DenseMap<const Decl *, Known> Cache;
+  mutable llvm::DenseMap<const FunctionDecl *, unsigned> KeptParams;
+  mutable llvm::DenseMap<const FunctionDecl *, bool> TakesSnapshot;
+  mutable unsigned SnapshotDepth = 0;
   mutable llvm::StringSet<> StoreNames;
 };
 

@@ -147,4 +147,16 @@ RunRewrite planRunRewrite(const EnterWithFact &Fact, ASTContext &Ctx, RunRewrite
   return Result;
 }
 
+std::vector<FixItHint> bindWrapEdits(const Expr *Callable, llvm::StringRef Store,
+                                     const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceRange Range = Callable->getSourceRange();
+  if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID() ||
+      !SM.isWrittenInSameFile(Range.getBegin(), Range.getEnd()))
+    return {};
+  return {FixItHint::CreateInsertion(Range.getBegin(), (Store + ".bind(").str()),
+          FixItHint::CreateInsertion(
+              Lexer::getLocForEndOfToken(Range.getEnd(), 0, SM, Ctx.getLangOpts()), ")")};
+}
+
 } // namespace clang::tidy::asyncctx

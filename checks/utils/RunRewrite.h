@@ -33,6 +33,7 @@
 namespace clang {
 class ASTContext;
 class CallExpr;
+class Expr;
 class CompoundStmt;
 class FunctionDecl;
 class NamedDecl;
@@ -131,6 +132,11 @@ private:
 
 /// Plans the rewrite of the ENTER_WITH call of \p Fact, in Fact.Function.
 RunRewrite planRunRewrite(const EnterWithFact &Fact, ASTContext &Ctx, RunRewriteCache &Cache);
+
+/// The edits that wrap the callable \p Callable in `<Store>.bind(...)`; none
+/// where it begins or ends in a macro or spans files.
+std::vector<FixItHint> bindWrapEdits(const Expr *Callable, llvm::StringRef Store,
+                                     const ASTContext &Ctx);
 
 } // namespace tidy::asyncctx
 } // namespace clang

@@ -18,6 +18,7 @@
 #include "ScopeAnalysis.h"
 #include "AnalysisContext.h"
 #include "CrossFile.h"
+#include "DeferredWork.h"
 #include "FunctionIndex.h"
 #include "ImportedFacts.h"
 #include "PlaceFinder.h"
@@ -208,6 +209,10 @@ void Driver::keep(FunctionInfo &Info, FunctionResult &&Analysed) {
   append(Facts.Leaks, std::move(Analysed.Leaks));
   append(Facts.Suspends, std::move(Analysed.Suspends));
   append(Facts.KeptGuards, std::move(Analysed.KeptGuards));
+  append(Facts.LostContexts, std::move(Analysed.LostContexts));
+  append(Facts.UncarriedWork, std::move(Analysed.UncarriedWork));
+  append(Facts.UnisolatedRuns, std::move(Analysed.UnisolatedRuns));
+  append(Facts.ImplicitCaptures, std::move(Analysed.ImplicitCaptures));
   if (!Options.KeepSummaries && !Options.RecordSites)
     return;
   FunctionSummary &Kept = Result.Summaries.emplace_back();
@@ -313,6 +318,7 @@ void Driver::completeEnterWiths() {
     Facts[I].StaticInit = StaticInitOf.lookup(Facts[I].Call);
     FactOf.try_emplace(Facts[I].Call, I);
   }
+
   // The calls no flow saw: in templates never instantiated, in code no path
   // reaches, in functions whose CFG could not be built.
   for (const EnterWithCall &Call : Found.EnterWithCalls) {
@@ -335,6 +341,9 @@ void Driver::completeEnterWiths() {
     }
     Facts.push_back(Fact);
   }
+  // An install of a context that another object carries (utils/DeferredWork).
+  for (EnterWithFact &Fact : Facts)
+    Fact.Installs = installsCarriedContext(Context.Roles, Fact.Call);
   // A leak is of an ENTER_WITH made here or in a callee: its whole fact.
   for (LeakFact &Leak : Result.Facts.Leaks)
     if (auto It = FactOf.find(Leak.Entered.Call); It != FactOf.end())
@@ -410,6 +419,16 @@ void Driver::keepOneFactPerPlace() {
   keepOnePerPlace(Facts.KeptGuards, [](const KeptGuardFact &F) { return F.Loc; });
   keepOnePerPlace(Facts.DiscardedGuards, [](const DiscardedGuardFact &F) { return F.Loc; });
   keepOnePerPlace(Facts.NeverNullTests, [](const NeverNullTestFact &F) { return F.Loc; });
+  keepOnePerPlace(Facts.LostContexts, [](const LostContextFact &F) {
+    return std::make_pair(F.Arg->getBeginLoc(), F.Store.key());
+  });
+  keepOnePerPlace(Facts.UncarriedWork, [](const UncarriedWorkFact &F) { return F.Loc; });
+  keepOnePerPlace(Facts.UnisolatedRuns, [](const UnisolatedRunFact &F) {
+    return std::make_pair(F.Loc, F.Store.key());
+  });
+  keepOnePerPlace(Facts.KeptSnapshots, [](const KeptSnapshotFact &F) { return F.Loc; });
+  keepOnePerPlace(Facts.ImplicitCaptures,
+                  [](const ImplicitCaptureFact &F) { return F.Call->getExprLoc(); });
 }
 
 ScopeAnalysisResult Driver::run() {
@@ -423,6 +442,8 @@ ScopeAnalysisResult Driver::run() {
   append(Result.Facts.KeptGuards, std::move(Found.KeptGuards));
   Result.Facts.DiscardedGuards = std::move(Found.DiscardedGuards);
   Result.Facts.NeverNullTests = std::move(Found.NeverNullTests);
+  append(Result.Facts.UncarriedWork, std::move(Found.UncarriedWork));
+  Result.Facts.KeptSnapshots = std::move(Found.KeptSnapshots);
   keepOneFactPerPlace();
   return std::move(Result);
 }

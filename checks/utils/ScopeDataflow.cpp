@@ -52,7 +52,10 @@ void ScopeTransfer::apply(const Step &S, State &St) const {
     applyEffects(S.Callee, S.Loc, S.Args, St);
     return;
   case Step::Kind::GuardBegins:
-    St.beginGuard(S.Var, S.Store, S.RestoresOnly);
+    // A guard given an empty value clears its store until it ends.
+    St.beginGuard(S.Var, S.Store, S.RestoresOnly || S.Clears);
+    if (S.Clears)
+      St.clear(S.Store, {NoScopeOrigin::Disabled, S.Loc, S.Callee});
     return;
   case Step::Kind::GuardEnds:
     St.endGuard(S.Var);
@@ -68,6 +71,8 @@ void ScopeTransfer::apply(const Step &S, State &St) const {
     return;
   case Step::Kind::Read:
   case Step::Kind::Handoff:
+  case Step::Kind::RunsWork:
+  case Step::Kind::Captures:
   case Step::Kind::Throws:
     return;
   }

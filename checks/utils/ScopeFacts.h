@@ -20,8 +20,10 @@
 
 namespace clang {
 class CXXMethodDecl;
+class CXXRecordDecl;
 class Expr;
 class Stmt;
+class ValueDecl;
 
 namespace tidy::asyncctx {
 
@@ -79,6 +81,10 @@ struct EnterWithFact {
   /// Found in a template never instantiated (no flow analysis there: Closed
   /// then comes from the order of the calls in the source).
   bool InPattern = false;
+  /// It installs a context that another object carries (utils/DeferredWork:
+  /// `setContext(std::move(task.ctx))`): the running side of propagation,
+  /// whose isolation is a matter of the code that runs the work (rule 3).
+  bool Installs = false;
 };
 
 /// An invocation that can end with a value still current: after ENTER_WITH
@@ -155,6 +161,93 @@ struct NeverNullTestFact {
   const VarDecl *Var = nullptr;
 };
 
+// Deferred work (spec, "Deferred work and the code it runs"): the facts of
+// its four rules.
+
+/// Rule 1: a callable kept for later (put into a long-lived object, or given
+/// to a function that keeps it) reads a store, and is handed on where a scope
+/// of that store may be active: it runs later with whatever value its runner
+/// has, another request's or none.
+struct LostContextFact {
+  const Expr *Arg = nullptr;            ///< the callable as handed on
+  const FunctionDecl *Callable = nullptr;
+  bool Inline = false;                  ///< a lambda written at the call
+  SourceLocation At;                    ///< the call that keeps it
+  const NamedDecl *By = nullptr;        ///< what that call calls
+  const ValueDecl *KeptIn = nullptr;    ///< the member or variable it is put into
+  const FunctionDecl *KeptBy = nullptr; ///< or the function that keeps it
+  StoreRef Store;
+  /// From the callable's first call (or its read) down to the read.
+  ReadPath Path;
+  /// A scope of the store is active at the hand-off on every path (else it
+  /// may be, as the caller has it).
+  bool ScopeActive = false;
+  /// Wrapping the callable in the store's BIND carries the scope along.
+  const Expr *Bindable = nullptr;
+};
+
+/// Rule 2: an executor does not carry the context with the work it is given.
+struct UncarriedWorkFact {
+  enum class Kind : uint8_t {
+    Stored,     ///< a member keeps a callable it was given with no snapshot
+    RunOutside, ///< an item's work runs outside the context it carries
+  };
+  Kind K = Kind::Stored;
+  /// Stored: the callable as kept; RunOutside: the call that runs the work.
+  SourceLocation Loc;
+  const FunctionDecl *Function = nullptr; ///< the function that keeps or runs it
+  /// Stored: the parameter kept; RunOutside: what runs (the item's member or
+  /// virtual method).
+  const NamedDecl *Work = nullptr;
+  const ValueDecl *KeptIn = nullptr;           ///< Stored: where it is kept
+  const CXXRecordDecl *Executor = nullptr;     ///< Stored: the executor class
+  const VarDecl *Item = nullptr;               ///< RunOutside: the item
+  StoreRef Store;                              ///< RunOutside: the context it carries
+};
+
+/// Rule 3: work taken from a queue runs while a context that was installed
+/// with no scope is current, and nothing in the function puts the previous
+/// one back: what the work leaves current stays for the next item and the
+/// caller.
+struct UnisolatedRunFact {
+  SourceLocation Loc; ///< the call that runs the work
+  const FunctionDecl *Function = nullptr;
+  const NamedDecl *Work = nullptr; ///< what runs
+  const VarDecl *Item = nullptr;
+  StoreRef Store;
+  const CallExpr *InstalledBy = nullptr; ///< the ENTER_WITH that installed it
+  SourceLocation InstalledVia;           ///< the call that led there, if in a callee
+};
+
+/// Rule 4: a snapshot kept in a data member that nothing in the translation
+/// unit drops (resets, clears, moves out): the object keeps that request's
+/// context alive, and hands it to later work.
+struct KeptSnapshotFact {
+  SourceLocation Loc;               ///< the assignment
+  const ValueDecl *Member = nullptr;
+  /// The value is a parameter whose default argument takes the snapshot (a
+  /// context taken implicitly), rather than a SNAPSHOT call.
+  bool FromDefault = false;
+};
+
+/// Rule 4: a call that captures the current context implicitly for a
+/// callback object that outlives the request (`this`, or one of its
+/// members).
+struct ImplicitCaptureFact {
+  enum class Kind : uint8_t {
+    InScope,          ///< a scope opened in this function is active at the call
+    SelfRescheduling, ///< `this` schedules itself again from its own callback
+  };
+  Kind K = Kind::InScope;
+  const CallExpr *Call = nullptr;
+  const FunctionDecl *Callee = nullptr;
+  const FunctionDecl *Function = nullptr;
+  /// InScope: the store, and where its scope was opened.
+  StoreRef Store;
+  SourceLocation OpenedAt;
+  const NamedDecl *OpenedBy = nullptr;
+};
+
 struct ScopeFacts {
   std::vector<ReadFact> Reads;
   std::vector<EnterWithFact> EnterWiths;
@@ -164,6 +257,11 @@ struct ScopeFacts {
   std::vector<KeptGuardFact> KeptGuards;
   std::vector<DiscardedGuardFact> DiscardedGuards;
   std::vector<NeverNullTestFact> NeverNullTests;
+  std::vector<LostContextFact> LostContexts;
+  std::vector<UncarriedWorkFact> UncarriedWork;
+  std::vector<UnisolatedRunFact> UnisolatedRuns;
+  std::vector<KeptSnapshotFact> KeptSnapshots;
+  std::vector<ImplicitCaptureFact> ImplicitCaptures;
 };
 
 } // namespace tidy::asyncctx

@@ -134,6 +134,13 @@ bool State::restoredByGuard(const StoreRef &Store) const {
   return false;
 }
 
+bool State::guardedBy(const StoreRef &Store) const {
+  for (const auto &Entry : Guards)
+    if (Entry.second.Before.Store.key() == Store.key())
+      return true;
+  return false;
+}
+
 bool State::join(const State &Other) {
   bool Changed = false;
   for (const auto &Entry : Other.Stores)

@@ -159,6 +159,9 @@ public:
   std::optional<StoreRef> releaseGuard(const VarDecl *Guard);
   /// Whether a live guard that only restores will end \p Store's value.
   bool restoredByGuard(const StoreRef &Store) const;
+  /// Whether any live guard of \p Store will put back, when it ends, what
+  /// was current before it (whatever is made current meanwhile).
+  bool guardedBy(const StoreRef &Store) const;
 
   /// Joins the state of another path into this one; true if this changed.
   bool join(const State &Other);

@@ -191,6 +191,12 @@ void ScopeReporter::handoff(const HandoffStep &HS, const State &St) {
   case RunsIn::Invocation:
     handoffSite(HS, State(), std::nullopt);
     return; // an invocation of its own, analysed from its start
+  case RunsIn::Carried:
+    handedOnNeeds(HS, St, nullptr, std::nullopt, nullptr);
+    return;
+  case RunsIn::Kept:
+    keptForLater(HS, St);
+    return;
   }
 }
 
@@ -242,12 +248,31 @@ void ScopeReporter::released(const Step &S, const State &St) {
 void ScopeReporter::closings(const State &Before, const State &After) {
   for (const auto &Entry : Before.stores()) {
     const StoreState &Was = Entry.second;
-    if (Was.enteredHere() && !After.get(Entry.first).Scopes.has(ScopeKind::In))
+    if (!Was.enteredHere())
+      continue;
+    const StoreState &Now = After.get(Entry.first);
+    if (!Now.Scopes.has(ScopeKind::In))
       Closed.insert(Was.EnteredBy);
+    else if (Now.enteredHere() && Now.EnteredBy != Was.EnteredBy)
+      Replaced[Was.EnteredBy].insert(Now.EnteredBy);
   }
 }
 
 void ScopeReporter::markClosed() {
+  // Sets of this function that replace one another form one chain, undone
+  // where any of them is (`create(); ...; create(); ...; setContext(nullptr)`,
+  // or a set in a loop after one before it: the state after the loop keeps
+  // only one of them): the function still puts back what was there before.
+  for (bool Grew = true; Grew;) {
+    Grew = false;
+    for (const auto &Entry : Replaced)
+      for (const CallExpr *Later : Entry.second)
+        if (Closed.count(Entry.first) != Closed.count(Later)) {
+          Closed.insert(Entry.first);
+          Closed.insert(Later);
+          Grew = true;
+        }
+  }
   // Blocks are not walked in the order they run: a DISABLE may come before
   // the ENTER_WITH it ends.
   for (EnterWithFact &Fact : Result.EnterWiths)
@@ -277,6 +302,12 @@ void ScopeReporter::step(const Step &S, State &St) {
   case Step::Kind::Suspend:
     suspend(S, St);
     break;
+  case Step::Kind::RunsWork:
+    runsWork(S, St);
+    break;
+  case Step::Kind::Captures:
+    captures(S, St);
+    break;
   case Step::Kind::GuardReleased:
     released(S, St);
     break;
@@ -291,8 +322,8 @@ void ScopeReporter::step(const Step &S, State &St) {
   case Step::Kind::Effects:
     break;
   }
-  bool MayClose =
-      S.K == Step::Kind::Disable || S.K == Step::Kind::Call || S.K == Step::Kind::Effects;
+  bool MayClose = S.K == Step::Kind::Disable || S.K == Step::Kind::Call ||
+                  S.K == Step::Kind::Effects || S.K == Step::Kind::Enter;
   if (!MayClose) {
     Transfer.apply(S, St);
     return;
@@ -369,6 +400,7 @@ FunctionResult ScopeReporter::report(const CFG &Graph, const BlockStates &AtEntr
       return SM.isBeforeInTranslationUnit(A, B);
     });
   markClosed();
+  keepUnrestoredRuns();
   return std::move(Result);
 }
 

@@ -15,6 +15,12 @@
 //   co_await, co_yield             a SuspendFact per scope the coroutine
 //                                  opened and still holds
 //   an invocation's exits          a LeakFact per ENTER_WITH still current
+//   deferred work                  a callable kept for later that reads a
+//   (utils/DeferredReporter.cpp)   store (rule 1), an item's work run
+//                                  outside its context (rule 2) or with an
+//                                  unscoped install current (rule 3), an
+//                                  implicit capture for a long-lived
+//                                  callback object (rule 4)
 //
 // It emits each fact whole, and computes the function's summary (its needs,
 // and its effects from the state at its exit).
@@ -50,6 +56,10 @@ struct FunctionResult {
   /// With ScopeReporter::recordSites: where the function's callees' needs
   /// are read, in the order the reporter met them.
   std::vector<CallSite> Sites;
+  std::vector<LostContextFact> LostContexts;
+  std::vector<UncarriedWorkFact> UncarriedWork;
+  std::vector<UnisolatedRunFact> UnisolatedRuns;
+  std::vector<ImplicitCaptureFact> ImplicitCaptures;
 };
 
 class ScopeReporter {
@@ -118,6 +128,17 @@ private:
             llvm::ArrayRef<const Expr *> Args = {});
   void handoffSite(const HandoffStep &HS, const State &Runs, const std::optional<ScopeEnd> &End);
 
+  // Deferred work (DeferredReporter.cpp).
+  /// Rule 1: the needs of a callable kept for later, at the hand-off.
+  void keptForLater(const HandoffStep &HS, const State &St);
+  /// Rules 2 and 3: a call that runs an item's work.
+  void runsWork(const Step &S, const State &St);
+  /// Rule 4: an implicit capture for a long-lived callback object.
+  void captures(const Step &S, const State &St);
+  /// Rule 3: drops the unisolated runs that a later restore in the function
+  /// (a DISABLE, a scope-exit lambda that clears) isolates after all.
+  void keepUnrestoredRuns();
+
   const AnalysisContext &Context;
   const SummaryMap &Summaries;
   const FunctionSteps &Steps;
@@ -133,6 +154,8 @@ private:
   /// The ENTER_WITH calls whose value a later step in the function ends.
   llvm::SmallPtrSet<const CallExpr *, 4> Closed;
   bool RecordingSites = false;
+  /// The ENTER_WITH calls whose value a later ENTER_WITH replaced, and by which.
+  llvm::DenseMap<const CallExpr *, llvm::SmallPtrSet<const CallExpr *, 2>> Replaced;
 };
 
 } // namespace tidy::asyncctx

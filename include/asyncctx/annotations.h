@@ -64,5 +64,16 @@
 /// Class: a coroutine task type that restores every store's value each time
 /// it resumes, so a scope held across its suspensions stays correct.
 #define ASYNCCTX_CARRIES_CONTEXT ASYNCCTX_ANNOTATE_("carries_context")
+/// Class: an executor (a thread pool, a work queue, an event loop) that runs
+/// the callables given to its member functions later and carries the context
+/// with each: it keeps a snapshot with each item and runs the item under it.
+/// A callable handed to it needs no ASYNCCTX_BIND; its own code is checked
+/// for the snapshot. Classes derived from it are executors too.
+#define ASYNCCTX_EXECUTOR ASYNCCTX_ANNOTATE_("executor")
+/// Function: schedules a callable or a callback object for later and keeps
+/// the context current at the call with it, implicitly (always, or through a
+/// defaulted argument): the callable runs in that context, and a callback
+/// object that outlives the request keeps that request's context alive.
+#define ASYNCCTX_CAPTURES_CONTEXT ASYNCCTX_ANNOTATE_("captures_context")
 
 #endif // ASYNCCTX_ANNOTATIONS_H

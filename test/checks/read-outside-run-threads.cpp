@@ -41,5 +41,8 @@ ASYNCCTX_INVOCATION void handler(Claims c) {
     std::thread good_bound(claims_storage.bind([] { list(); }));
     // The thread's own scope.
     std::thread good_own_scope([] { claims_storage.run(Claims{}, [] { list(); }); });
+    // The value read here, in scope, and captured: the thread reads no store.
+    int user = list();
+    std::thread good_captured([user] { (void)user; });
   });
 }
