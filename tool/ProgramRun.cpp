@@ -16,7 +16,10 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <csignal>
 #include <cstdio>
+#include <deque>
+#include <map>
 #include <cstdlib>
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -42,6 +45,13 @@ facts from the others changed. Without
 --cross-tu, one phase over what it holds.
 )"),
                                      cl::value_desc("directory"));
+static cl::opt<unsigned> KeepParsed("keep-parsed", cl::desc(R"(
+With --cross-tu: how many files are kept
+parsed, each in a process of its own, from
+their facts to their findings (a file not
+kept is parsed again). 0: none.
+)"),
+                                     cl::init(asyncctx::DefaultKeepParsed), cl::value_desc("N"));
 static cl::opt<bool> FactsOnly("facts-only", cl::desc(R"(
 With --facts-dir: make the facts of the files
 (the first phase) and print nothing.
@@ -58,11 +68,13 @@ void listProgramOptionsInHelp() {
   CrossTu.addCategory(*ClangTidy);
   FactsDir.addCategory(*ClangTidy);
   FactsOnly.addCategory(*ClangTidy);
+  KeepParsed.addCategory(*ClangTidy);
 }
 
 llvm::ArrayRef<OwnOption> programOptions() {
   static const OwnOption Options[] = {
-      {"cross-tu", /*IsFlag=*/true}, {"facts-only", /*IsFlag=*/true}, {"facts-dir"}};
+      {"cross-tu", /*IsFlag=*/true}, {"facts-only", /*IsFlag=*/true}, {"facts-dir"},
+      {"keep-parsed"}};
   return Options;
 }
 
@@ -71,6 +83,8 @@ ProgramRequest programRequest(const CommandLine &Args) {
   Request.CrossTu = Args.ownFlag("cross-tu");
   Request.FactsOnly = Args.ownFlag("facts-only");
   Request.FactsDir = Args.ownValue("facts-dir");
+  if (std::optional<std::string> Keep = Args.ownValue("keep-parsed"))
+    Request.KeepParsedValue = *Keep;
   // run-clang-tidy passes none of asyncctx-tidy's options: the environment
   // names the directory for the asyncctx-tidy it runs per file.
   if (!Request.FactsDir)
@@ -84,6 +98,8 @@ std::optional<std::string> programMisuse(const ProgramRequest &Request,
                                          const CommandLine &Args) {
   if (!Request.active() || Args.analysesNothing())
     return std::nullopt;
+  if (Request.KeepParsedValue && !Request.keepParsed())
+    return "--keep-parsed needs a number of files (0 or more)";
   if (Request.FactsDir && Request.FactsDir->empty())
     return "--facts-dir needs a directory";
   if (Request.FactsOnly && !Request.FactsDir)
@@ -168,18 +184,59 @@ std::string readFile(llvm::StringRef Path) {
   return Buffer ? (*Buffer)->getBuffer().str() : std::string();
 }
 
+/// One line from \p FD, without its newline; empty at the end of input.
+std::string readLine(int FD) {
+  std::string Line;
+  char C;
+  while (::read(FD, &C, 1) == 1 && C != '\n')
+    Line += C;
+  return Line;
+}
+
+void say(int FD, llvm::StringRef Line) {
+  std::string Text = (Line + "\n").str();
+  [[maybe_unused]] ssize_t Written = ::write(FD, Text.data(), Text.size());
+}
+
+void closeIfOpen(int &FD) {
+  if (FD >= 0)
+    ::close(FD);
+  FD = -1;
+}
+
+/// A clang-tidy process on one unit, and the files its output goes to.
+struct Child {
+  const Unit *U = nullptr;
+  pid_t Pid = -1;
+  /// The handshake's ends (utils::FactsHandshakeVariable), or -1.
+  int ReadyFD = -1, GoFD = -1;
+  /// What the unit said when its facts were written: its StrictMode.
+  bool Strict = false;
+  llvm::SmallString<128> Out, Err, Export;
+
+  void removeFiles() const {
+    for (llvm::StringRef Path : {Out.str(), Err.str(), Export.str()})
+      if (!Path.empty())
+        llvm::sys::fs::remove(Path);
+  }
+};
+
 /// The child's side of a fork: clang-tidy on one file, its output into the
 /// given files. Never returns.
-[[noreturn]] void runInChild(const std::vector<std::string> &Argv, llvm::StringRef Out,
-                             llvm::StringRef Err, llvm::StringRef Directory,
-                             llvm::StringRef Key) {
-  int OutFd = ::open(Out.str().c_str(), O_WRONLY | O_TRUNC);
-  int ErrFd = ::open(Err.str().c_str(), O_WRONLY | O_TRUNC);
+[[noreturn]] void runInChild(const std::vector<std::string> &Argv, const Child &C,
+                             llvm::StringRef Directory, int ReadyFD, int GoFD) {
+  int OutFd = ::open(C.Out.str().str().c_str(), O_WRONLY | O_TRUNC);
+  int ErrFd = ::open(C.Err.str().str().c_str(), O_WRONLY | O_TRUNC);
   if (OutFd < 0 || ErrFd < 0 || ::dup2(OutFd, STDOUT_FILENO) < 0 ||
       ::dup2(ErrFd, STDERR_FILENO) < 0)
     ::_exit(127);
   ::setenv(utils::FactsDirVariable.data(), Directory.str().c_str(), 1);
-  ::setenv(utils::FactsKeyVariable.data(), Key.str().c_str(), 1);
+  ::setenv(utils::FactsKeyVariable.data(), C.U->Key.c_str(), 1);
+  if (ReadyFD >= 0)
+    ::setenv(utils::FactsHandshakeVariable.data(),
+             (llvm::Twine(ReadyFD) + ":" + llvm::Twine(GoFD)).str().c_str(), 1);
+  else
+    ::unsetenv(utils::FactsHandshakeVariable.data());
   std::vector<const char *> Pointers;
   for (const std::string &Arg : Argv)
     Pointers.push_back(Arg.c_str());
@@ -192,34 +249,78 @@ std::string readFile(llvm::StringRef Path) {
 
 class ProgramRun {
 public:
-  ProgramRun(const CommandLine &Args, std::string Directory, bool Summary)
-      : Args(Args), Children(Args), Directory(std::move(Directory)), Summary(Summary) {
+  ProgramRun(const CommandLine &Args, std::string Directory, bool Summary, unsigned KeepParsed)
+      : Args(Args), Children(Args), Directory(std::move(Directory)), Summary(Summary),
+        KeepParsed(KeepParsed) {
     for (const std::string &File : Args.sourceFiles())
       Units.push_back(
           {File, factsKey(File, compileCommandOf(Args, File), Children.options())});
   }
 
-  /// The first phase: every file whose facts are not current is analysed
-  /// (its report is kept, and printed by the second phase if it can stand).
+  /// The first phase: every file whose facts are not current is analysed.
+  /// Up to KeepParsed of them wait, parsed, until the facts of all are made,
+  /// and then make their findings with the program's facts, linked once
+  /// here; the others are analysed again by the second phase.
   void makeFacts() {
+    std::deque<Child> Waiting;
     for (const Unit &U : Units) {
       if (factsCurrent(Directory, U.Key)) {
         ++FactsReused;
         continue;
       }
-      analyse(U);
       ++FactsMade;
+      if (KeepParsed == 0) {
+        analyse(U); // its report stands if the second phase finds the same imports
+        continue;
+      }
+      std::optional<Child> C = start(U, /*Handshake=*/true);
+      if (!C)
+        continue; // the second phase says what failed
+      std::string Said = readLine(C->ReadyFD);
+      closeIfOpen(C->ReadyFD);
+      if (!llvm::StringRef(Said).starts_with("ready")) {
+        // It ran to its end without waiting (no asyncctx check, errors
+        // before the analysis): its report is its findings.
+        keepFindings(*C);
+        continue;
+      }
+      C->Strict = Said == "ready strict";
+      Waiting.push_back(std::move(*C));
+      if (Waiting.size() > KeepParsed) {
+        drop(Waiting.front());
+        Waiting.pop_front();
+      }
+    }
+    if (Waiting.empty())
+      return;
+    const utils::records::Program &Whole = program();
+    for (Child &C : Waiting) {
+      std::string Linked = utils::linkedPath(Directory, C.U->Key);
+      if (std::optional<utils::records::FactsFile> Own =
+              utils::readFactsFile(Directory, C.U->Key))
+        utils::writeAtomically(Linked, utils::records::writeImports(utils::records::importsFor(
+                                           *Own, Whole, C.Strict)));
+      else
+        llvm::sys::fs::remove(Linked);
+      say(C.GoFD, "go");
+      keepFindings(C);
+      llvm::sys::fs::remove(Linked);
     }
   }
 
   /// The second phase: each file's findings with the facts of the others,
-  /// from its report where that can stand, else from an analysis.
+  /// from the first phase, or from its report where that can stand, else
+  /// from an analysis.
   void findings() {
-    std::unique_ptr<utils::records::Program> Whole = loadProgram(Directory);
     for (const Unit &U : Units) {
+      auto Made = Done.find(U.Key);
+      if (Made != Done.end()) {
+        Reports.push_back(std::move(Made->second));
+        continue;
+      }
       std::optional<Report> R;
       if (!Args.asksForFixes())
-        R = reusableReport(Directory, U.Key, *Whole);
+        R = reusableReport(Directory, U.Key, program());
       if (R) {
         ++FindingsReused;
       } else {
@@ -250,61 +351,127 @@ public:
       llvm::errs() << "asyncctx-tidy: " << Units.size() << " file" << (Units.size() == 1 ? "" : "s")
                    << " of one program: facts made for " << FactsMade << " (" << FactsReused
                    << " current); findings made for " << FindingsMade << " (" << FindingsReused
-                   << " reused)\n";
+                   << " reused); " << Parsed << " parsed\n";
     return EC ? 1 : Status;
   }
 
 private:
-  Report analyse(const Unit &U);
+  /// The directory's facts, linked: read once per run.
+  const utils::records::Program &program() {
+    if (!Whole)
+      Whole = loadProgram(Directory);
+    return *Whole;
+  }
+
+  std::optional<Child> start(const Unit &U, bool Handshake);
+  /// Waits for \p C to end and keeps its report in the unit's place.
+  void keepFindings(Child &C) {
+    Done[C.U->Key] = wait(C);
+    ++FindingsMade;
+  }
+  /// Tells a waiting unit to stop: the second phase analyses it again.
+  void drop(Child &C) {
+    say(C.GoFD, "drop");
+    closeIfOpen(C.GoFD);
+    int WaitStatus;
+    ::waitpid(C.Pid, &WaitStatus, 0);
+    C.removeFiles();
+  }
+  Report wait(Child &C);
+  Report analyse(const Unit &U) {
+    std::optional<Child> C = start(U, /*Handshake=*/false);
+    if (!C) {
+      Report R;
+      R.Stderr = "asyncctx-tidy: error: cannot run clang-tidy on '" + U.File + "'\n";
+      R.Status = 1;
+      return R;
+    }
+    return wait(*C);
+  }
 
   const CommandLine &Args;
   ChildArguments Children;
   std::string Directory;
   std::vector<Unit> Units;
+  std::unique_ptr<utils::records::Program> Whole;
+  /// The reports the first phase made, by key.
+  std::map<std::string, Report> Done;
   std::vector<Report> Reports;
   bool Summary;
+  unsigned KeepParsed;
   unsigned FactsMade = 0, FactsReused = 0, FindingsMade = 0, FindingsReused = 0;
+  /// The files parsed (the processes run): once per file where the first
+  /// phase keeps it parsed for the second.
+  unsigned Parsed = 0;
 };
 
-Report ProgramRun::analyse(const Unit &U) {
-  llvm::SmallString<128> Out, Err, Export;
-  Report R;
-  if (llvm::sys::fs::createTemporaryFile("asyncctx-unit", "out", Out) ||
-      llvm::sys::fs::createTemporaryFile("asyncctx-unit", "err", Err) ||
-      llvm::sys::fs::createTemporaryFile("asyncctx-unit", "yaml", Export)) {
-    R.Stderr = "asyncctx-tidy: error: cannot create a temporary file\n";
-    R.Status = 1;
-    return R;
+std::optional<Child> ProgramRun::start(const Unit &U, bool Handshake) {
+  Child C;
+  C.U = &U;
+  if (llvm::sys::fs::createTemporaryFile("asyncctx-unit", "out", C.Out) ||
+      llvm::sys::fs::createTemporaryFile("asyncctx-unit", "err", C.Err) ||
+      llvm::sys::fs::createTemporaryFile("asyncctx-unit", "yaml", C.Export)) {
+    C.removeFiles();
+    return std::nullopt;
   }
-  llvm::FileRemover RemoveOut(Out), RemoveErr(Err), RemoveExport(Export);
-  std::vector<std::string> Argv = Children.forFile(U.File, Export);
+  int Ready[2] = {-1, -1}, Go[2] = {-1, -1};
+  if (Handshake && (::pipe(Ready) || ::pipe(Go))) {
+    for (int &FD : {std::ref(Ready[0]), std::ref(Ready[1]), std::ref(Go[0]), std::ref(Go[1])})
+      closeIfOpen(FD);
+    C.removeFiles();
+    return std::nullopt;
+  }
+  std::vector<std::string> Argv = Children.forFile(U.File, C.Export);
   // The child inherits what is buffered here: flush it first.
   llvm::outs().flush();
   llvm::errs().flush();
   std::fflush(nullptr);
-  pid_t Child = ::fork();
-  if (Child == 0)
-    runInChild(Argv, Out, Err, Directory, U.Key);
+  ++Parsed;
+  C.Pid = ::fork();
+  if (C.Pid == 0) {
+    closeIfOpen(Ready[0]);
+    closeIfOpen(Go[1]);
+    runInChild(Argv, C, Directory, Ready[1], Go[0]);
+  }
+  closeIfOpen(Ready[1]);
+  closeIfOpen(Go[0]);
+  C.ReadyFD = Ready[0];
+  C.GoFD = Go[1];
+  if (C.Pid < 0) {
+    closeIfOpen(C.ReadyFD);
+    closeIfOpen(C.GoFD);
+    C.removeFiles();
+    return std::nullopt;
+  }
+  return C;
+}
+
+Report ProgramRun::wait(Child &C) {
+  Report R;
+  closeIfOpen(C.GoFD);
+  closeIfOpen(C.ReadyFD);
   int WaitStatus = 0;
-  if (Child < 0 || ::waitpid(Child, &WaitStatus, 0) < 0) {
-    R.Stderr = "asyncctx-tidy: error: cannot run clang-tidy on '" + U.File + "'\n";
+  if (::waitpid(C.Pid, &WaitStatus, 0) < 0) {
+    R.Stderr = "asyncctx-tidy: error: cannot run clang-tidy on '" + C.U->File + "'\n";
     R.Status = 1;
+    C.removeFiles();
     return R;
   }
-  R.Stdout = readFile(Out);
-  R.Stderr = readFile(Err);
-  R.Export = readFile(Export);
+  R.Stdout = readFile(C.Out);
+  R.Stderr = readFile(C.Err);
+  R.Export = readFile(C.Export);
+  C.removeFiles();
   if (WIFEXITED(WaitStatus)) {
     R.Status = WEXITSTATUS(WaitStatus);
   } else {
     R.Status = 1;
-    R.Stderr += "asyncctx-tidy: error: clang-tidy crashed on '" + U.File + "'\n";
+    R.Stderr += "asyncctx-tidy: error: clang-tidy crashed on '" + C.U->File + "'\n";
     return R; // never kept: a crash is no report
   }
-  if (std::optional<utils::ImportRecord> Used = utils::readImportRecord(Directory, U.Key)) {
+  if (std::optional<utils::ImportRecord> Used = utils::readImportRecord(Directory, C.U->Key)) {
     R.Imports = Used->Fingerprint;
     if (!Args.asksForFixes())
-      writeReport(Directory, U.Key, R);
+      writeReport(Directory, C.U->Key, R);
   }
   return R;
 }
@@ -329,7 +496,10 @@ int runProgram(const CommandLine &Args, const ProgramRequest &Request, llvm::Str
     }
     Directory = std::string(Temporary.str());
   }
-  ProgramRun Run(Args, Directory, Request.CrossTu || Request.FactsOnly);
+  // A unit told to go on after its reader has gone gets EPIPE, not a signal.
+  ::signal(SIGPIPE, SIG_IGN);
+  ProgramRun Run(Args, Directory, Request.CrossTu || Request.FactsOnly,
+                 Request.FactsOnly ? 0 : Request.keepParsed().value_or(DefaultKeepParsed));
   if (Request.CrossTu || Request.FactsOnly)
     Run.makeFacts();
   if (!Request.FactsOnly)

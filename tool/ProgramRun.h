@@ -16,6 +16,13 @@
 // what it prints and exports is kept per file, printed in the order of the
 // files, and its exports merged for the reports asyncctx-tidy writes.
 //
+// A file is parsed once for both phases where it can be: its process writes
+// its facts and waits, parsed (ASYNCCTX_FACTS_HANDSHAKE), until the facts
+// of every file are made; then this process links the program's facts once
+// and hands each waiting file its imports, and the file makes its findings
+// with the AST it already has. Up to --keep-parsed files wait at a time; one
+// that does not fit is parsed again by the second phase.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNCCTX_TIDY_TOOL_PROGRAMRUN_H
@@ -37,8 +44,22 @@ struct ProgramRequest {
   /// --cross-tu, a temporary directory).
   std::optional<std::string> FactsDir;
 
+  /// --keep-parsed, as given.
+  std::optional<std::string> KeepParsedValue;
+
   bool active() const { return CrossTu || FactsOnly || FactsDir; }
+  /// --keep-parsed's number; nothing when not given or not a number.
+  std::optional<unsigned> keepParsed() const {
+    unsigned N;
+    if (!KeepParsedValue || llvm::StringRef(*KeepParsedValue).getAsInteger(10, N))
+      return std::nullopt;
+    return N;
+  }
 };
+
+/// How many files a program run keeps parsed between its phases, unless
+/// told (each is a waiting process holding its AST: some hundreds of MiB).
+constexpr unsigned DefaultKeepParsed = 8;
 
 /// The own options of program runs, for CommandLine::parse.
 llvm::ArrayRef<OwnOption> programOptions();

@@ -17,12 +17,21 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
+#include <unistd.h>
+
 namespace clang::tidy::asyncctx {
 
 namespace {
 
 constexpr llvm::StringLiteral FactsSuffix = ".facts.json";
 constexpr llvm::StringLiteral ImportsSuffix = ".imports.json";
+constexpr llvm::StringLiteral LinkedSuffix = ".linked.json";
+
+std::string keyedPath(llvm::StringRef Directory, llvm::StringRef Key, llvm::StringRef Suffix) {
+  llvm::SmallString<256> Path(Directory);
+  llvm::sys::path::append(Path, Key + Suffix);
+  return std::string(Path.str());
+}
 
 std::optional<std::string> readText(llvm::StringRef Path) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer = llvm::MemoryBuffer::getFile(Path);
@@ -44,6 +53,66 @@ records::FactsFile ownFacts(ASTContext &AST, const RoleConfig &Config) {
   Record.RecordSites = true;
   ScopeAnalysisResult Result = analyseScopes(Context, Record);
   return records::recordFacts(Result, AST, Context.Roles);
+}
+
+/// One line from \p FD, without its newline; empty at the end of input.
+std::string readLine(int FD) {
+  std::string Line;
+  char C;
+  while (::read(FD, &C, 1) == 1 && C != '\n')
+    Line += C;
+  return Line;
+}
+
+/// The handshake of a program run that keeps this unit parsed (see
+/// FactsHandshakeVariable): says the unit's facts are written, waits, and
+/// returns the import set linked for it. Nothing without a handshake, or
+/// when the linked set does not read (then the unit links for itself).
+/// Done once per process: a second analysis of the unit (another
+/// configuration) links for itself.
+std::optional<records::ImportSet> awaitLinkedImports(const FactsSettings &Settings) {
+  std::optional<std::string> Handshake = llvm::sys::Process::GetEnv(FactsHandshakeVariable);
+  if (!Handshake || Settings.Key.empty())
+    return std::nullopt;
+  ::unsetenv(FactsHandshakeVariable.data());
+  auto [Ready, Go] = llvm::StringRef(*Handshake).split(':');
+  int ReadyFD, GoFD;
+  if (Ready.getAsInteger(10, ReadyFD) || Go.getAsInteger(10, GoFD))
+    return std::nullopt;
+  std::string Message = Settings.StrictMode ? "ready strict\n" : "ready plain\n";
+  if (::write(ReadyFD, Message.data(), Message.size()) != ssize_t(Message.size()))
+    return std::nullopt;
+  ::close(ReadyFD);
+  std::string Answer = readLine(GoFD);
+  ::close(GoFD);
+  if (Answer == "drop")
+    ::_exit(DroppedStatus);
+  std::optional<std::string> Text =
+      Answer == "go" ? readText(linkedPath(Settings.Directory, Settings.Key)) : std::nullopt;
+  if (!Text)
+    return std::nullopt;
+  llvm::Expected<records::ImportSet> Set = records::readImports(*Text);
+  if (!Set) {
+    llvm::consumeError(Set.takeError());
+    return std::nullopt;
+  }
+  return std::move(*Set);
+}
+
+/// What the unit \p Own imports from the program: linked by asyncctx-tidy
+/// in a handshake, else from the directory's facts and \p Headers.
+records::ImportSet linkImports(const records::FactsFile &Own, const FactsSettings &Settings,
+                               std::shared_ptr<const records::FactsFile> Headers) {
+  if (std::optional<records::ImportSet> Linked = awaitLinkedImports(Settings))
+    return std::move(*Linked);
+  std::vector<records::FactsFile> Files;
+  if (!Settings.Directory.empty())
+    Files = readFactsDirectory(Settings.Directory, Own.File);
+  if (Headers)
+    Files.push_back(*Headers);
+  Files.push_back(Own);
+  records::Program Whole(std::move(Files));
+  return records::importsFor(Own, Whole, Settings.StrictMode);
 }
 
 } // namespace
@@ -70,15 +139,15 @@ std::string normalPath(llvm::StringRef Path) {
 }
 
 std::string factsPath(llvm::StringRef Directory, llvm::StringRef Key) {
-  llvm::SmallString<256> Path(Directory);
-  llvm::sys::path::append(Path, Key + FactsSuffix);
-  return std::string(Path.str());
+  return keyedPath(Directory, Key, FactsSuffix);
 }
 
 std::string importsPath(llvm::StringRef Directory, llvm::StringRef Key) {
-  llvm::SmallString<256> Path(Directory);
-  llvm::sys::path::append(Path, Key + ImportsSuffix);
-  return std::string(Path.str());
+  return keyedPath(Directory, Key, ImportsSuffix);
+}
+
+std::string linkedPath(llvm::StringRef Directory, llvm::StringRef Key) {
+  return keyedPath(Directory, Key, LinkedSuffix);
 }
 
 std::optional<records::FactsFile> readFactsFile(llvm::StringRef Directory, llvm::StringRef Key) {
@@ -203,14 +272,7 @@ std::unique_ptr<ImportedFacts> importFacts(ASTContext &AST, const RoleConfig &Co
     Own.Inputs = inputsOf(AST.getSourceManager());
     writeAtomically(factsPath(Settings.Directory, Settings.Key), records::writeFacts(Own));
   }
-  std::vector<records::FactsFile> Files;
-  if (!Settings.Directory.empty())
-    Files = readFactsDirectory(Settings.Directory, Own.File);
-  if (Headers)
-    Files.push_back(*Headers);
-  Files.push_back(Own);
-  records::Program Whole(std::move(Files));
-  records::ImportSet Set = records::importsFor(Own, Whole, Settings.StrictMode);
+  records::ImportSet Set = linkImports(Own, Settings, std::move(Headers));
   if (!Settings.Key.empty()) {
     llvm::json::Value Record = llvm::json::Object{
         {"imports", records::importsFingerprint(Set)}, {"strict", Settings.StrictMode}};

@@ -11,7 +11,8 @@
 // The directory comes from the configuration (`asyncctx.FactsDir`: clangd,
 // the plugin, run-clang-tidy); asyncctx-tidy's `--facts-dir` and
 // `--cross-tu` name it, and the key, for the clang-tidy they run, in the
-// environment (ASYNCCTX_FACTS_DIR, ASYNCCTX_FACTS_KEY), which wins.
+// environment (ASYNCCTX_FACTS_DIR, ASYNCCTX_FACTS_KEY), which wins, and
+// may keep the unit waiting between the phases (ASYNCCTX_FACTS_HANDSHAKE).
 //
 // Files are written whole under another name and renamed, so that
 // processes that share a directory never read half a file.
@@ -58,6 +59,16 @@ struct FactsSettings {
 constexpr llvm::StringLiteral FactsDirVariable = "ASYNCCTX_FACTS_DIR";
 constexpr llvm::StringLiteral FactsKeyVariable = "ASYNCCTX_FACTS_KEY";
 
+/// A program run keeps each file parsed between the two phases
+/// (tool/ProgramRun): it gives the unit the two ends of a handshake,
+/// `<ready fd>:<go fd>`. Once its own facts are written, the unit says
+/// `ready strict` or `ready plain` (its StrictMode) and waits: on `go` it
+/// reads its import set, linked once for the whole program, from
+/// linkedPath(); on `drop` it exits with DroppedStatus, to be analysed again
+/// later (asyncctx-tidy keeps only so many files parsed).
+constexpr llvm::StringLiteral FactsHandshakeVariable = "ASYNCCTX_FACTS_HANDSHAKE";
+constexpr int DroppedStatus = 75;
+
 /// The settings for a run with \p Config (its asyncctx.FactsDir), unless
 /// the environment names a directory.
 FactsSettings factsSettings(const RoleConfig &Config, bool StrictMode);
@@ -65,6 +76,8 @@ FactsSettings factsSettings(const RoleConfig &Config, bool StrictMode);
 /// Where a key's facts, and the record of what its analysis imported, are.
 std::string factsPath(llvm::StringRef Directory, llvm::StringRef Key);
 std::string importsPath(llvm::StringRef Directory, llvm::StringRef Key);
+/// Where asyncctx-tidy puts a key's import set for a unit in the handshake.
+std::string linkedPath(llvm::StringRef Directory, llvm::StringRef Key);
 
 /// The facts of every translation unit in \p Directory but those of the
 /// file \p Except (its facts of another compile command too). A file that

@@ -412,6 +412,9 @@ std::string writeFacts(const FactsFile &Facts) {
   return Text;
 }
 
+/// What writeImports writes: one translation unit's import set.
+constexpr llvm::StringLiteral ImportsFormatName = "asyncctx-imports";
+
 static json::Value toJSON(const ImportedFunction &F) {
   json::Object O{{"usr", F.F.USR},
                  {"name", F.F.Name},
@@ -430,7 +433,7 @@ static json::Value toJSON(const UsedElsewhere &U) {
 }
 
 std::string writeImports(const ImportSet &Set) {
-  json::Value Root = json::Object{{"format", "asyncctx-imports"},
+  json::Value Root = json::Object{{"format", ImportsFormatName},
                                   {"version", FormatVersion},
                                   {"functions", arrayOf(Set.Functions)},
                                   {"used", arrayOf(Set.Used)}};
@@ -587,6 +590,41 @@ llvm::Expected<FactsFile> readFacts(llvm::StringRef Text) {
       !O.map("inputs", Facts.Inputs))
     return Where.getError();
   return Facts;
+}
+
+static bool fromJSON(const json::Value &V, ImportedFunction &F, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("usr", F.F.USR) && O.map("name", F.F.Name) && O.map("needs", F.Needs) &&
+         O.map("effects", F.Effects) && O.mapOptional("returns", F.ReturnsRead);
+}
+
+static bool fromJSON(const json::Value &V, UsedElsewhere &U, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("usr", U.F.USR) && O.map("name", U.F.Name) && O.map("invoked", U.Invoked) &&
+         O.map("threaded", U.Threaded) && O.map("called", U.Called) &&
+         O.map("callers_known", U.CallersKnown);
+}
+
+llvm::Expected<ImportSet> readImports(llvm::StringRef Text) {
+  llvm::Expected<json::Value> Root = json::parse(Text);
+  if (!Root)
+    return Root.takeError();
+  ImportSet Set;
+  std::string Format;
+  unsigned Version = 0;
+  json::Path::Root Where("imports");
+  json::ObjectMapper O(*Root, Where);
+  if (!O || !O.map("format", Format) || !mapCount(O, "version", Version))
+    return Where.getError();
+  if (Format != ImportsFormatName || Version != FormatVersion)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "imports of format '%s' version %u; this build reads '%s' "
+                                   "version %u",
+                                   Format.c_str(), Version, ImportsFormatName.data(),
+                                   FormatVersion);
+  if (!O.map("functions", Set.Functions) || !O.map("used", Set.Used))
+    return Where.getError();
+  return Set;
 }
 
 } // namespace clang::tidy::asyncctx::records

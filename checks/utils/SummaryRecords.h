@@ -273,6 +273,8 @@ struct ImportSet {
 /// fingerprint.
 std::string writeImports(const ImportSet &Set);
 std::string importsFingerprint(const ImportSet &Set);
+/// The set that writeImports wrote; an error for any other text.
+llvm::Expected<ImportSet> readImports(llvm::StringRef Text);
 
 /// A file's name as records write it: absolute (against the working
 /// directory of \p Files) and without `.` or `..`.
