@@ -12,6 +12,8 @@ same files with the same flags:
   plain     asyncctx-tidy FILE...                  (one file at a time)
   cross-tu  asyncctx-tidy --cross-tu FILE...       (facts, then findings;
                                                     a fresh facts directory)
+  per-file  asyncctx-tidy FILE, once per file      (the control: a
+                                                    process per file)
   two-phase asyncctx-tidy --facts-only --facts-dir=D FILE..., then
             asyncctx-tidy --facts-dir=D FILE...    (what CI shards run)
 
@@ -127,8 +129,18 @@ def main():
         w2, r2, c2 = bench.timed(base + ["--facts-dir=" + facts] + names + flags)
         return w1 + w2, max(r1, r2), c1 + c2
 
+    def per_file():
+        # The control: the plain run with a process per file, as --cross-tu
+        # runs them (each process builds its heap from nothing).
+        wall, rss, cpu = 0.0, 0, 0.0
+        for name in names:
+            w, r, c = bench.timed(base + [name] + flags)
+            wall, rss, cpu = wall + w, max(rss, r), cpu + c
+        return wall, rss, cpu
+
     configs = {
         "plain": fresh(base + names + flags),
+        "per-file": per_file,
         "cross-tu": fresh(base + ["--cross-tu", "--facts-dir=" + facts] + names + flags),
         "two-phase": two_phase,
     }

@@ -48,8 +48,10 @@ facts from the others changed. Without
 static cl::opt<unsigned> KeepParsed("keep-parsed", cl::desc(R"(
 With --cross-tu: how many files are kept
 parsed, each in a process of its own, from
-their facts to their findings (a file not
-kept is parsed again). 0: none.
+their facts to their findings with all the
+program's facts (a file not kept makes its
+findings with the facts made so far, and is
+parsed again if they were not enough). 0: none.
 )"),
                                      cl::init(asyncctx::DefaultKeepParsed), cl::value_desc("N"));
 static cl::opt<bool> FactsOnly("facts-only", cl::desc(R"(
@@ -260,7 +262,8 @@ public:
   /// The first phase: every file whose facts are not current is analysed.
   /// Up to KeepParsed of them wait, parsed, until the facts of all are made,
   /// and then make their findings with the program's facts, linked once
-  /// here; the others are analysed again by the second phase.
+  /// here; one that does not fit goes on with the facts made so far, as
+  /// with --keep-parsed=0.
   void makeFacts() {
     std::deque<Child> Waiting;
     for (const Unit &U : Units) {
@@ -287,7 +290,7 @@ public:
       C->Strict = Said == "ready strict";
       Waiting.push_back(std::move(*C));
       if (Waiting.size() > KeepParsed) {
-        drop(Waiting.front());
+        release(Waiting.front());
         Waiting.pop_front();
       }
     }
@@ -369,13 +372,14 @@ private:
     Done[C.U->Key] = wait(C);
     ++FindingsMade;
   }
-  /// Tells a waiting unit to stop: the second phase analyses it again.
-  void drop(Child &C) {
-    say(C.GoFD, "drop");
-    closeIfOpen(C.GoFD);
-    int WaitStatus;
-    ::waitpid(C.Pid, &WaitStatus, 0);
-    C.removeFiles();
+  /// Lets the longest waiting unit go on before the facts of all are made:
+  /// it links what the directory has so far, as a unit of the first phase
+  /// does with --keep-parsed=0, and its report stands if the second phase
+  /// finds it the same imports (else the file is parsed again).
+  void release(Child &C) {
+    llvm::sys::fs::remove(utils::linkedPath(Directory, C.U->Key));
+    say(C.GoFD, "go");
+    wait(C);
   }
   Report wait(Child &C);
   Report analyse(const Unit &U) {

@@ -85,8 +85,6 @@ std::optional<records::ImportSet> awaitLinkedImports(const FactsSettings &Settin
   ::close(ReadyFD);
   std::string Answer = readLine(GoFD);
   ::close(GoFD);
-  if (Answer == "drop")
-    ::_exit(DroppedStatus);
   std::optional<std::string> Text =
       Answer == "go" ? readText(linkedPath(Settings.Directory, Settings.Key)) : std::nullopt;
   if (!Text)

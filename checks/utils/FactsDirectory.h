@@ -64,10 +64,10 @@ constexpr llvm::StringLiteral FactsKeyVariable = "ASYNCCTX_FACTS_KEY";
 /// `<ready fd>:<go fd>`. Once its own facts are written, the unit says
 /// `ready strict` or `ready plain` (its StrictMode) and waits: on `go` it
 /// reads its import set, linked once for the whole program, from
-/// linkedPath(); on `drop` it exits with DroppedStatus, to be analysed again
-/// later (asyncctx-tidy keeps only so many files parsed).
+/// linkedPath(), or, when there is none there (asyncctx-tidy keeps only so
+/// many files parsed, and lets the others go on early), links the facts the
+/// directory has itself.
 constexpr llvm::StringLiteral FactsHandshakeVariable = "ASYNCCTX_FACTS_HANDSHAKE";
-constexpr int DroppedStatus = 75;
 
 /// The settings for a run with \p Config (its asyncctx.FactsDir), unless
 /// the environment names a directory.
