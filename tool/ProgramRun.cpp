@@ -186,15 +186,6 @@ std::string readFile(llvm::StringRef Path) {
   return Buffer ? (*Buffer)->getBuffer().str() : std::string();
 }
 
-/// One line from \p FD, without its newline; empty at the end of input.
-std::string readLine(int FD) {
-  std::string Line;
-  char C;
-  while (::read(FD, &C, 1) == 1 && C != '\n')
-    Line += C;
-  return Line;
-}
-
 void say(int FD, llvm::StringRef Line) {
   std::string Text = (Line + "\n").str();
   [[maybe_unused]] ssize_t Written = ::write(FD, Text.data(), Text.size());
@@ -279,7 +270,7 @@ public:
       std::optional<Child> C = start(U, /*Handshake=*/true);
       if (!C)
         continue; // the second phase says what failed
-      std::string Said = readLine(C->ReadyFD);
+      std::string Said = utils::readHandshakeLine(C->ReadyFD);
       closeIfOpen(C->ReadyFD);
       if (!llvm::StringRef(Said).starts_with("ready")) {
         // It ran to its end without waiting (no asyncctx check, errors

@@ -19,6 +19,9 @@
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <memory>
 
 #if LLVM_VERSION_MAJOR != 19 && LLVM_VERSION_MAJOR != 22
 #error "asyncctx-tidy builds against LLVM/Clang 19 or 22"
@@ -32,7 +35,21 @@
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
 
+namespace clang {
+class CompilerInstance;
+class CompilerInvocation;
+class DiagnosticConsumer;
+} // namespace clang
+
 namespace clang::tidy::asyncctx::compat {
+
+/// A compiler for \p Invocation that reads files through \p FS and reports
+/// to \p Diagnostics (owned). Clang 22 takes the invocation at construction
+/// and the file system before the diagnostics (Compat.cpp).
+std::unique_ptr<CompilerInstance>
+compilerInstance(std::shared_ptr<CompilerInvocation> Invocation,
+                 llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                 DiagnosticConsumer *Diagnostics);
 
 /// The type a class (or any tag) declares. Clang 22 makes tag types lazily
 /// through the ASTContext and deletes TagDecl::getTypeForDecl.

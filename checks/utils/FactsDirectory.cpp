@@ -55,15 +55,6 @@ records::FactsFile ownFacts(ASTContext &AST, const RoleConfig &Config) {
   return records::recordFacts(Result, AST, Context.Roles);
 }
 
-/// One line from \p FD, without its newline; empty at the end of input.
-std::string readLine(int FD) {
-  std::string Line;
-  char C;
-  while (::read(FD, &C, 1) == 1 && C != '\n')
-    Line += C;
-  return Line;
-}
-
 /// The handshake of a program run that keeps this unit parsed (see
 /// FactsHandshakeVariable): says the unit's facts are written, waits, and
 /// returns the import set linked for it. Nothing without a handshake, or
@@ -83,7 +74,7 @@ std::optional<records::ImportSet> awaitLinkedImports(const FactsSettings &Settin
   if (::write(ReadyFD, Message.data(), Message.size()) != ssize_t(Message.size()))
     return std::nullopt;
   ::close(ReadyFD);
-  std::string Answer = readLine(GoFD);
+  std::string Answer = readHandshakeLine(GoFD);
   ::close(GoFD);
   std::optional<std::string> Text =
       Answer == "go" ? readText(linkedPath(Settings.Directory, Settings.Key)) : std::nullopt;
@@ -142,6 +133,14 @@ std::string factsPath(llvm::StringRef Directory, llvm::StringRef Key) {
 
 std::string importsPath(llvm::StringRef Directory, llvm::StringRef Key) {
   return keyedPath(Directory, Key, ImportsSuffix);
+}
+
+std::string readHandshakeLine(int FD) {
+  std::string Line;
+  char C;
+  while (::read(FD, &C, 1) == 1 && C != '\n')
+    Line += C;
+  return Line;
 }
 
 std::string linkedPath(llvm::StringRef Directory, llvm::StringRef Key) {

@@ -68,6 +68,9 @@ constexpr llvm::StringLiteral FactsKeyVariable = "ASYNCCTX_FACTS_KEY";
 /// many files parsed, and lets the others go on early), links the facts the
 /// directory has itself.
 constexpr llvm::StringLiteral FactsHandshakeVariable = "ASYNCCTX_FACTS_HANDSHAKE";
+/// One line of the handshake from \p FD, without its newline; empty at the
+/// end of input (the other side has gone).
+std::string readHandshakeLine(int FD);
 
 /// The settings for a run with \p Config (its asyncctx.FactsDir), unless
 /// the environment names a directory.

@@ -1,6 +1,7 @@
 //===--- HeaderFacts.cpp - asyncctx-tidy ----------------------------------===//
 
 #include "HeaderFacts.h"
+#include "Compat.h"
 #include "AnalysisContext.h"
 #include "FactsDirectory.h"
 #include "RoleConfig.h"
@@ -137,12 +138,12 @@ HeaderFactsCache::get(ASTContext &AST, const Preprocessor &PP, const RoleConfig 
       return It->second;
   }
   auto Facts = std::make_shared<records::FactsFile>();
-  CompilerInstance Instance;
-  Instance.setInvocation(invocationFor(AST, PP, Path, Text));
-  Instance.createDiagnostics(new IgnoringDiagConsumer(), /*ShouldOwnClient=*/true);
-  Instance.createFileManager(SM.getFileManager().getVirtualFileSystemPtr());
+  std::unique_ptr<CompilerInstance> Instance =
+      compat::compilerInstance(invocationFor(AST, PP, Path, Text),
+                               SM.getFileManager().getVirtualFileSystemPtr(),
+                               new IgnoringDiagConsumer());
   RecordFactsAction Action(Config, *Facts);
-  if (!Instance.ExecuteAction(Action))
+  if (!Instance->ExecuteAction(Action))
     Facts.reset();
   else
     Facts->File = Path + " (preamble)";
