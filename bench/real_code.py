@@ -8,6 +8,7 @@ project's files and prints each finding (docs/real-code.md has the results).
     python3 bench/real_code.py proxygen /path/to/proxygen --with folly=/path/to/folly \\
         --with fizz=/path/to/fizz --with wangle=/path/to/wangle --with mvfst=/path/to/mvfst
     python3 bench/real_code.py opentelemetry-cpp /path/to/opentelemetry-cpp
+    python3 bench/real_code.py opentelemetry-cpp /path/to/opentelemetry-cpp --cross-tu
     python3 bench/real_code.py opentelemetry-cpp-contrib /path/to/contrib \\
         --with opentelemetry-cpp=/path/to/opentelemetry-cpp
 
@@ -160,12 +161,19 @@ def read_list(project):
 
 
 def run_one(tidy, checkout, path, flags, header_filter):
-    cmd = [tidy, "--quiet", "--config=" + CONFIG, os.path.join(checkout, path)]
+    return run_files(tidy, checkout, [path], flags, header_filter, [])
+
+
+def run_files(tidy, checkout, paths, flags, header_filter, options):
+    """asyncctx-tidy over `paths` in one run (with --cross-tu in `options`,
+    as one program); the findings, errors and whether it crashed."""
+    cmd = [tidy, "--quiet", "--config=" + CONFIG] + options + [os.path.join(checkout, p) for p in paths]
     if header_filter:
         cmd.append("--header-filter=" + re.escape(checkout.rstrip("/") + "/") + "(" + header_filter + ")")
     cmd += ["--"] + flags
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    crashed = proc.returncode < 0 or proc.returncode >= 128 or "Stack dump:" in proc.stdout
+    crashed = (proc.returncode < 0 or proc.returncode >= 128 or "Stack dump:" in proc.stdout
+               or "clang-tidy crashed on" in proc.stdout)
     findings, errors, current = [], [], None
     for line in proc.stdout.splitlines():
         m = DIAG.match(line)
@@ -180,7 +188,7 @@ def run_one(tidy, checkout, path, flags, header_filter):
             findings.append(current)
         elif m.group("kind") == "note" and current is not None:
             current["notes"].append("%s: %s" % (where, m.group("msg")))
-    return {"file": path, "crashed": crashed, "exit": proc.returncode, "errors": errors,
+    return {"file": paths[0] if len(paths) == 1 else "(%d files)" % len(paths), "crashed": crashed, "exit": proc.returncode, "errors": errors,
             "findings": findings, "output": proc.stdout if crashed else ""}
 
 
@@ -194,6 +202,8 @@ def main():
     parser.add_argument("--out", default=None, help="where the stubs and the JSON report go")
     parser.add_argument("-j", type=int, default=2)
     parser.add_argument("--only", default="", help="a regex: analyse only the files it matches")
+    parser.add_argument("--cross-tu", action="store_true",
+                        help="analyse the files as one program (asyncctx-tidy --cross-tu), in one run")
     args = parser.parse_args()
 
     checkout = os.path.abspath(args.checkout)
@@ -219,7 +229,11 @@ def main():
 
     results = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.j) as pool:
-        jobs = [pool.submit(run_one, args.tidy, checkout, f, flags, header_filter) for f in files]
+        if args.cross_tu:
+            jobs = [pool.submit(run_files, args.tidy, checkout, files, flags, header_filter,
+                                ["--cross-tu"])]
+        else:
+            jobs = [pool.submit(run_one, args.tidy, checkout, f, flags, header_filter) for f in files]
         for job in jobs:
             r = job.result()
             results.append(r)
@@ -243,6 +257,11 @@ def main():
             if key not in seen:  # a header's finding, reported from each file that includes it
                 seen.add(key)
                 findings.append(f)
+    if args.cross_tu:
+        print("\n%s: %d files analysed as one program, %d compile errors, %s, %d findings (distinct)"
+              % (args.project, len(files), len(results[0]["errors"]),
+                 "crashed" if results[0]["crashed"] else "no crash", len(findings)))
+        return 1 if results[0]["crashed"] else 0
     print("\n%s: %d files analysed, %d with compile errors, %d crashed, %d findings (distinct)"
           % (args.project, len(results), sum(1 for r in results if r["errors"]),
              sum(1 for r in results if r["crashed"]), len(findings)))
