@@ -177,8 +177,9 @@ bool Program::addNeedsAt(Linked &Caller, const Site &S, const Linked &Callee) {
   return Changed;
 }
 
-void Program::linkNeeds() {
-  // Needs only grow, over finitely many stores: this ends.
+void Program::untilStable(
+    llvm::function_ref<bool(Linked &Caller, const Site &S, Linked &Callee)> Step) {
+  // What a step adds only grows, over finitely many stores: this ends.
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (auto &Entry : Functions) {
@@ -187,52 +188,56 @@ void Program::linkNeeds() {
         auto Callee = Functions.find(S.Callee.USR);
         if (Callee == Functions.end() || &Callee->second == &Caller)
           continue;
-        Changed |= addNeedsAt(Caller, S, Callee->second);
+        Changed |= Step(Caller, S, Callee->second);
       }
     }
   }
 }
 
-void Program::linkEffects() {
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (auto &Entry : Functions) {
-      Linked &Caller = Entry.second;
-      for (const Site &S : Caller.Facts->Sites) {
-        auto Callee = Functions.find(S.Callee.USR);
-        if (S.Kind != "call" || Callee == Functions.end() || &Callee->second == &Caller ||
-            Callee->second.File == Caller.File)
-          continue;
-        for (const Effect &E : Callee->second.Effects) {
-          Store At = storeAt(E.S, S);
-          std::string Key = storeKey(At);
-          auto Same = [&](const Effect &Mine) { return storeKey(Mine.S) == Key; };
-          // A store the function changes itself keeps its own effect.
-          if (llvm::any_of(Caller.Facts->Effects, Same))
-            continue;
-          ScopeSet After = scopesOf(E.Scopes).resolveEntry(lookup(S.St, At));
-          if (After.only(ScopeKind::Entry))
-            continue;
-          auto Known = llvm::find_if(Caller.Effects, Same);
-          if (Known == Caller.Effects.end()) {
-            Effect New = E;
-            New.S = At;
-            New.Scopes = After.str();
-            if (!E.EnteredBy.USR.empty() || !E.EnteredBy.Name.empty())
-              New.EnteredVia = S.At;
-            Caller.Effects.push_back(std::move(New));
-            Changed = true;
-          } else {
-            ScopeSet Joined = scopesOf(Known->Scopes);
-            if (Joined.join(After)) {
-              Known->Scopes = Joined.str();
-              Changed = true;
-            }
-          }
-        }
+void Program::linkNeeds() {
+  untilStable([this](Linked &Caller, const Site &S, Linked &Callee) {
+    return addNeedsAt(Caller, S, Callee);
+  });
+}
+
+bool Program::addEffectsAt(Linked &Caller, const Site &S, const Linked &Callee) {
+  if (S.Kind != "call" || Callee.File == Caller.File)
+    return false;
+  bool Changed = false;
+  for (const Effect &E : Callee.Effects) {
+    Store At = storeAt(E.S, S);
+    std::string Key = storeKey(At);
+    auto Same = [&](const Effect &Mine) { return storeKey(Mine.S) == Key; };
+    // A store the function changes itself keeps its own effect.
+    if (llvm::any_of(Caller.Facts->Effects, Same))
+      continue;
+    ScopeSet After = scopesOf(E.Scopes).resolveEntry(lookup(S.St, At));
+    if (After.only(ScopeKind::Entry))
+      continue;
+    auto Known = llvm::find_if(Caller.Effects, Same);
+    if (Known == Caller.Effects.end()) {
+      Effect New = E;
+      New.S = At;
+      New.Scopes = After.str();
+      if (!E.EnteredBy.USR.empty() || !E.EnteredBy.Name.empty())
+        New.EnteredVia = S.At;
+      Caller.Effects.push_back(std::move(New));
+      Changed = true;
+    } else {
+      ScopeSet Joined = scopesOf(Known->Scopes);
+      if (Joined.join(After)) {
+        Known->Scopes = Joined.str();
+        Changed = true;
       }
     }
   }
+  return Changed;
+}
+
+void Program::linkEffects() {
+  untilStable([this](Linked &Caller, const Site &S, Linked &Callee) {
+    return addEffectsAt(Caller, S, Callee);
+  });
 }
 
 const FunctionFacts *Program::definition(llvm::StringRef USR) const {

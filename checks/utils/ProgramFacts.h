@@ -41,6 +41,8 @@
 
 #include "SummaryRecords.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 #include <map>
 #include <set>
 
@@ -79,9 +81,15 @@ private:
     std::string Kind;
   };
 
+  /// Applies \p Step to every site of a function at a call of another
+  /// function of the program, over and over until no step changes anything.
+  void untilStable(llvm::function_ref<bool(Linked &Caller, const Site &S, Linked &Callee)> Step);
   void linkNeeds();
   void linkEffects();
   bool addNeedsAt(Linked &Caller, const Site &S, const Linked &Callee);
+  /// The effects of another file's \p Callee, at a call \p S of it, that
+  /// \p Caller now has too; whether it gained any.
+  bool addEffectsAt(Linked &Caller, const Site &S, const Linked &Callee);
 
   std::vector<FactsFile> Files;
   // Ordered maps: the link visits functions in the same order in every
