@@ -23,6 +23,8 @@
 // - A configuration error is reported as one, never as "Found compiler
 //   error(s)."
 // - `--version` names asyncctx-tidy's version beside LLVM's.
+// - A run that analyses files runs itself again with its heap in huge pages
+//   (HugePages).
 //
 // CommandLine is the one parser of the arguments; the rest go to
 // clangTidyMain unchanged.
@@ -32,6 +34,7 @@
 #include "CommandLine.h"
 #include "CompileDatabaseCheck.h"
 #include "ConfigVerification.h"
+#include "HugePages.h"
 #include "OutputMuting.h"
 #include "OwnOptions.h"
 #include "ProgramRun.h"
@@ -139,6 +142,9 @@ int main(int argc, const char **argv) {
     return reportError(*Problem);
   if (!Request.Inputs.empty())
     return convertExports(Request);
+  // Before anything is printed: the run starts again from here.
+  if (!Args.analysesNothing())
+    runAgainWithHugePages(argv);
 
   if (usesNoConfiguration(Args))
     useDefaultChecks(Args);
