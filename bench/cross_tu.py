@@ -16,11 +16,16 @@ same files with the same flags:
                                                     process per file)
   two-phase asyncctx-tidy --facts-only --facts-dir=D FILE..., then
             asyncctx-tidy --facts-dir=D FILE...    (what CI shards run)
+  plain, 4 KiB pages     plain and cross-tu with the heap in small pages
+  cross-tu, 4 KiB pages  (GLIBC_TUNABLES=glibc.malloc.hugetlb=0: what
+                         asyncctx-tidy does without its huge pages)
 
 and prints a Markdown table of the medians of CPU time (user + system of
 the process and the ones it waited for, from GNU time) and wall time, the
-ratio to the plain run (the target is at most 1.25, docs/performance.md),
-and the size of the facts per file. It measures; it asserts nothing.
+ratio of the medians to the plain run's and the median of the ratios to
+the plain run of the same round (steadier when the machine's speed drifts;
+the target is at most 1.25, docs/performance.md), and the size of the facts
+per file. It measures; it asserts nothing.
 """
 
 import argparse
@@ -138,11 +143,15 @@ def main():
             wall, rss, cpu = wall + w, max(rss, r), cpu + c
         return wall, rss, cpu
 
+    small_pages = ["env", "GLIBC_TUNABLES=glibc.malloc.hugetlb=0"]
     configs = {
         "plain": fresh(base + names + flags),
         "per-file": per_file,
         "cross-tu": fresh(base + ["--cross-tu", "--facts-dir=" + facts] + names + flags),
         "two-phase": two_phase,
+        "plain, 4 KiB pages": fresh(small_pages + base + names + flags),
+        "cross-tu, 4 KiB pages": fresh(small_pages + base + ["--cross-tu", "--facts-dir=" + facts] +
+                                       names + flags),
     }
     cwd = os.getcwd()
     os.chdir(directory)
@@ -151,6 +160,9 @@ def main():
     for round_ in range(args.runs):
         for name in (order if round_ % 2 == 0 else list(reversed(order))):
             results[name].append(configs[name]())
+    # The facts of one more --cross-tu run (the last round may end with a
+    # run that keeps none).
+    configs["cross-tu"]()
     sizes = sorted(os.path.getsize(os.path.join(facts, f)) for f in os.listdir(facts)
                    if f.endswith(".facts.json"))
     os.chdir(cwd)
@@ -158,13 +170,17 @@ def main():
     lines = sum(text.count("\n") for text in sources.values())
     print("Program: %d files, %d lines (+ program.h), medians of %d runs\n" %
           (len(names), lines, args.runs))
-    print("| run | CPU s | wall s | CPU ratio to plain |")
-    print("|---|---|---|---|")
+    print("| run | CPU s | wall s | CPU ratio to plain | median of the rounds' ratios |")
+    print("|---|---|---|---|---|")
     plain_cpu = statistics.median(r[2] for r in results["plain"])
+
+    def round_ratio(name):
+        return statistics.median(r[2] / p[2] for r, p in zip(results[name], results["plain"]))
     for name in configs:
         cpu = statistics.median(r[2] for r in results[name])
         wall = statistics.median(r[0] for r in results[name])
-        print("| %s | %.2f | %.2f | %.2f |" % (name, cpu, wall, cpu / plain_cpu))
+        print("| %s | %.2f | %.2f | %.2f | %.2f |" % (name, cpu, wall, cpu / plain_cpu,
+                                                       round_ratio(name)))
     print("\nFacts per file: median %.1f KiB, largest %.1f KiB, total %.1f KiB (%d files)" % (
         statistics.median(sizes) / 1024, sizes[-1] / 1024, sum(sizes) / 1024, len(sizes)))
     ratio = statistics.median(r[2] for r in results["cross-tu"]) / plain_cpu
