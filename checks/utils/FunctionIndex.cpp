@@ -1,21 +1,9 @@
 //===--- FunctionIndex.cpp - asyncctx-tidy --------------------------------===//
-//
-// Code with errors: what clang recovered of a function it could not build
-// whole (an invalid declaration, a member of an invalid class, a recovery
-// expression, an invalid local) is a guess, and a CFG built over it can
-// crash (implicit destructors of an invalid class read the definition of a
-// member type that has none). Such a function is not indexed, nor is any
-// function that calls it or hands it on: what it does to a store is not
-// known, and analysing its callers as if it did nothing could report a read
-// or a leak that is not there. After a fatal error (a missing include)
-// clang instantiates no more templates, so bodies are missing everywhere:
-// nothing is indexed.
-//
-//===----------------------------------------------------------------------===//
 
 #include "FunctionIndex.h"
 #include "AnalysisContext.h"
 #include "Callables.h"
+#include "CodeWithErrors.h"
 #include "DeferredWork.h"
 #include "PlaceFinder.h"
 #include "RoleConfig.h"
@@ -52,108 +40,6 @@ bool implementsRole(const RoleLayer &Roles, const FunctionDecl *FD) {
   std::optional<Role> ClassRole = Roles.roleOf(Method->getParent());
   return ClassRole == Role::Store || ClassRole == Role::ScopeGuard;
 }
-
-/// Whether clang could not build \p FD whole (see the file's comment).
-bool containsErrors(const FunctionDecl *FD) {
-  if (FD->isInvalidDecl() || !FD->getBody())
-    return true;
-  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent())
-    if (cast<Decl>(DC)->isInvalidDecl())
-      return true;
-  if (llvm::any_of(FD->parameters(), [](const ParmVarDecl *P) { return P->isInvalidDecl(); }))
-    return true;
-  llvm::SmallVector<const Stmt *, 32> Work{FD->getBody()};
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      Work.push_back(Init->getInit());
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
-      return true;
-    if (const auto *DS = dyn_cast<DeclStmt>(S))
-      if (llvm::any_of(DS->decls(), [](const Decl *D) { return D->isInvalidDecl(); }))
-        return true;
-    if (const auto *Catch = dyn_cast<CXXCatchStmt>(S))
-      if (const VarDecl *Caught = Catch->getExceptionDecl(); Caught && Caught->isInvalidDecl())
-        return true;
-    // A lambda's body is among its children; a local class's functions are
-    // functions of their own.
-    llvm::append_range(Work, S->children());
-  }
-  return false;
-}
-
-/// The functions not to index in a translation unit with errors: those that
-/// contain errors, and every function that uses one (calls it, hands it on,
-/// takes its address, also in a lambda it contains), transitively.
-class ErrorScan : public RecursiveASTVisitor<ErrorScan> {
-public:
-  explicit ErrorScan(AnalysisContext &Context) : Ctx(Context.AST), Roles(Context.Roles) {}
-
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitLambdaBody() const { return true; }
-
-  bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) && Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
-      return true;
-    auto *FD = dyn_cast_or_null<FunctionDecl>(D);
-    if (!FD || !FD->doesThisDeclarationHaveABody() || implementsRole(Roles, FD))
-      return Base::TraverseDecl(D);
-    return function(FD, [&] { return Base::TraverseDecl(D); });
-  }
-
-  bool TraverseLambdaExpr(LambdaExpr *E) {
-    if (User) // part of the function around it
-      return Base::TraverseLambdaExpr(E);
-    return function(E->getCallOperator(), [&] { return Base::TraverseLambdaExpr(E); });
-  }
-
-  bool VisitDeclRefExpr(DeclRefExpr *E) { return use(E->getDecl()); }
-  bool VisitMemberExpr(MemberExpr *E) { return use(E->getMemberDecl()); }
-  bool VisitCXXConstructExpr(CXXConstructExpr *E) { return use(E->getConstructor()); }
-
-  /// The functions with errors and their users, transitively.
-  llvm::DenseSet<const FunctionDecl *> skipped() const {
-    llvm::DenseSet<const FunctionDecl *> Skipped(Broken.begin(), Broken.end());
-    llvm::SmallVector<const FunctionDecl *, 16> Work(Broken.begin(), Broken.end());
-    while (!Work.empty())
-      for (const FunctionDecl *User : Users.lookup(Work.pop_back_val()))
-        if (Skipped.insert(User).second)
-          Work.push_back(User);
-    return Skipped;
-  }
-
-private:
-  using Base = RecursiveASTVisitor<ErrorScan>;
-
-  /// A function of its own: the outermost one around a use is its user.
-  template <class F> bool function(const FunctionDecl *FD, F Traverse) {
-    if (containsErrors(FD)) {
-      Broken.push_back(canonical(FD));
-      return true;
-    }
-    const FunctionDecl *Saved = User;
-    if (!User)
-      User = canonical(FD);
-    bool Result = Traverse();
-    User = Saved;
-    return Result;
-  }
-
-  bool use(const ValueDecl *D) {
-    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(D); FD && User)
-      Users[canonical(FD)].push_back(User);
-    return true;
-  }
-
-  ASTContext &Ctx;
-  const RoleLayer &Roles;
-  const FunctionDecl *User = nullptr;
-  std::vector<const FunctionDecl *> Broken;
-  llvm::DenseMap<const FunctionDecl *, std::vector<const FunctionDecl *>> Users;
-};
 
 /// How a function is entered: the one place that decides it. A callable
 /// handed to a runner or a thread start is entered there; it is entered only
@@ -409,7 +295,7 @@ public:
       auto Reached = [&](const FunctionDecl *Callee) {
         if (Index.find(Callee) || !Tried.insert(Callee).second)
           return;
-        // One clang could not build whole is left out (file comment).
+        // One clang could not build whole is left out (utils/CodeWithErrors).
         if (const FunctionDecl *Definition = Callee->getDefinition();
             Definition && Definition->doesThisDeclarationHaveABody() &&
             !containsErrors(Definition))
@@ -524,7 +410,7 @@ private:
   /// The template pattern being traversed (Current is then null).
   const FunctionDecl *Pattern = nullptr;
   const VarDecl *StaticInit = nullptr;
-  /// Functions with errors and their users (ErrorScan).
+  /// Functions with errors and their users (utils/CodeWithErrors).
   const llvm::DenseSet<const FunctionDecl *> Skipped;
   llvm::DenseSet<const Expr *> CalleeRefs;
   llvm::DenseSet<const FunctionDecl *> HandedOn, ToRunner, ToThread, Bound, CalledDirectly;
@@ -538,11 +424,10 @@ FunctionIndex::FunctionIndex(AnalysisContext &Context, PlaceFinder &Places) {
   if (Diags.hasFatalErrorOccurred())
     return;
   llvm::DenseSet<const FunctionDecl *> Skipped;
-  if (Diags.hasErrorOccurred()) {
-    ErrorScan Scan(Context);
-    Scan.TraverseDecl(Context.AST.getTranslationUnitDecl());
-    Skipped = Scan.skipped();
-  }
+  if (Diags.hasErrorOccurred())
+    Skipped = functionsWithErrors(Context.AST, [&](const FunctionDecl *FD) {
+      return implementsRole(Context.Roles, FD);
+    });
   Traversal Walk(Context, *this, Places, std::move(Skipped));
   Walk.TraverseDecl(Context.AST.getTranslationUnitDecl());
   Walk.traverseCalleesOutsideScope();

@@ -11,6 +11,9 @@
 // declares a guard, starts a thread) or calls a relevant function; nothing
 // else is analysed further.
 //
+// In a translation unit with errors, the functions clang could not build
+// whole, and their users, are left out (utils/CodeWithErrors).
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNCCTX_TIDY_UTILS_FUNCTIONINDEX_H
