@@ -258,4 +258,28 @@ TEST(SummaryRecords, RefuseAnotherFormatOrVersion) {
   llvm::consumeError(NotJson.takeError());
 }
 
+TEST(SummaryRecords, ImportSetRoundTripAndRefusal) {
+  records::ImportSet Set;
+  records::ImportedFunction &Helper = Set.Functions.emplace_back();
+  Helper.F = {"c:@F@use_claims#", "use_claims"};
+  Helper.Effects.emplace_back();
+  records::UsedElsewhere &Used = Set.Used.emplace_back();
+  Used.F = {"c:@F@handle#", "handle"};
+  Used.Called = Used.CallersKnown = true;
+  std::string Text = records::writeImports(Set);
+  llvm::Expected<records::ImportSet> Read = records::readImports(Text);
+  ASSERT_TRUE(bool(Read)) << llvm::toString(Read.takeError());
+  EXPECT_EQ(*Read, Set);
+
+  // Facts are not imports, nor the other way round.
+  llvm::Expected<records::ImportSet> Facts = records::readImports(records::writeFacts({}));
+  ASSERT_FALSE(bool(Facts));
+  EXPECT_NE(llvm::toString(Facts.takeError()).find("imports of format 'asyncctx-facts'"),
+            std::string::npos);
+  llvm::Expected<records::FactsFile> Imports = records::readFacts(Text);
+  ASSERT_FALSE(bool(Imports));
+  EXPECT_NE(llvm::toString(Imports.takeError()).find("facts of format 'asyncctx-imports'"),
+            std::string::npos);
+}
+
 } // namespace
