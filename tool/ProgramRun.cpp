@@ -2,12 +2,12 @@
 
 #include "ProgramRun.h"
 #include "FactsCache.h"
+#include "ProgramUnits.h"
 
 #include "utils/FactsDirectory.h"
 #include "utils/ProgramFacts.h"
 
 #include "clang-tidy/tool/ClangTidyMain.h"
-#include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FileUtilities.h"
@@ -115,71 +115,6 @@ std::optional<std::string> programMisuse(const ProgramRequest &Request,
 }
 
 namespace {
-
-/// The arguments after `--`, or the compile commands of \p File in the
-/// database clang-tidy would use.
-std::vector<std::string> compileCommandOf(const CommandLine &Args, llvm::StringRef File) {
-  std::vector<std::string> Command;
-  if (Args.hasCompilerArguments()) {
-    llvm::ArrayRef<const char *> Rest = Args.rest();
-    const auto *DashDash =
-        llvm::find_if(Rest, [](const char *A) { return llvm::StringRef(A) == "--"; });
-    for (const auto *It = DashDash; It != Rest.end(); ++It)
-      Command.push_back(*It);
-    return Command;
-  }
-  std::string Error;
-  std::unique_ptr<clang::tooling::CompilationDatabase> Database =
-      Args.option("p") ? clang::tooling::CompilationDatabase::autoDetectFromDirectory(
-                             *Args.option("p"), Error)
-                       : clang::tooling::CompilationDatabase::autoDetectFromSource(File, Error);
-  if (!Database)
-    return Command;
-  for (const clang::tooling::CompileCommand &C :
-       Database->getCompileCommands(utils::normalPath(File))) {
-    Command.push_back(C.Directory);
-    Command.insert(Command.end(), C.CommandLine.begin(), C.CommandLine.end());
-  }
-  return Command;
-}
-
-/// One translation unit of the program.
-struct Unit {
-  std::string File;
-  std::string Key;
-};
-
-/// clang-tidy's arguments for one of the files, without `--export-fixes`.
-class ChildArguments {
-public:
-  explicit ChildArguments(const CommandLine &Args) {
-    std::vector<std::string> Files = Args.sourceFiles();
-    bool Past = false;
-    for (const char *Arg : Args.rest()) {
-      llvm::StringRef A(Arg);
-      Past |= A == "--";
-      if (!Past && (llvm::is_contained(Files, A.str()) || A.starts_with("--export-fixes=") ||
-                    A.starts_with("-export-fixes=")))
-        continue;
-      (Past ? After : Before).push_back(A.str());
-    }
-  }
-
-  /// What tells two runs of a file apart, besides its compile command.
-  const std::vector<std::string> &options() const { return Before; }
-
-  std::vector<std::string> forFile(llvm::StringRef File, llvm::StringRef Export) const {
-    std::vector<std::string> Argv{"asyncctx-tidy"};
-    Argv.insert(Argv.end(), Before.begin(), Before.end());
-    Argv.push_back(File.str());
-    Argv.push_back(("--export-fixes=" + Export).str());
-    Argv.insert(Argv.end(), After.begin(), After.end());
-    return Argv;
-  }
-
-private:
-  std::vector<std::string> Before, After;
-};
 
 std::string readFile(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
