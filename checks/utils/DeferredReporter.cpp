@@ -31,15 +31,11 @@
 namespace clang::tidy::asyncctx {
 
 void ScopeReporter::keptForLater(const HandoffStep &HS, const State &St) {
-  const FunctionDecl *Callable = HS.H.Callable->getDefinition() ? HS.H.Callable->getDefinition()
-                                                                 : HS.H.Callable;
-  if (Current && Callable->getCanonicalDecl() == Current->FD->getCanonicalDecl())
-    return;
-  auto It = Summaries.find(Callable->getCanonicalDecl());
-  if (It == Summaries.end())
+  auto [Callable, Sum] = handedOn(HS);
+  if (!Sum)
     return;
   llvm::SmallPtrSet<const void *, 2> Seen;
-  for (const auto &Entry : It->second.Needs) {
+  for (const auto &Entry : Sum->Needs) {
     const Need &N = Entry.second;
     StoreRef Store = storeAtCall(N.Path.Store, Callable, {});
     StoreState At = St.lookup(Store);

@@ -106,17 +106,23 @@ void ScopeReporter::calleeNeeds(const FunctionDecl *Callee, SourceLocation Loc, 
   }
 }
 
-void ScopeReporter::handedOnNeeds(const HandoffStep &HS, const State &Runs,
-                                  const StoreRef *OnlyStore, const std::optional<ScopeEnd> &End,
-                                  const State *HandedFrom) {
+std::pair<const FunctionDecl *, const Summary *>
+ScopeReporter::handedOn(const HandoffStep &HS) const {
   const FunctionDecl *Callable = HS.H.Callable->getDefinition() ? HS.H.Callable->getDefinition()
                                                                  : HS.H.Callable;
   if (Current && Callable->getCanonicalDecl() == Current->FD->getCanonicalDecl())
-    return;
+    return {Callable, nullptr};
   auto It = Summaries.find(Callable->getCanonicalDecl());
-  if (It == Summaries.end())
+  return {Callable, It == Summaries.end() ? nullptr : &It->second};
+}
+
+void ScopeReporter::handedOnNeeds(const HandoffStep &HS, const State &Runs,
+                                  const StoreRef *OnlyStore, const std::optional<ScopeEnd> &End,
+                                  const State *HandedFrom) {
+  auto [Callable, Sum] = handedOn(HS);
+  if (!Sum)
     return;
-  for (const auto &Entry : It->second.Needs) {
+  for (const auto &Entry : Sum->Needs) {
     const Need &N = Entry.second;
     // Handed on, its parameters are none of the caller's stores.
     StoreRef Store = storeAtCall(N.Path.Store, Callable, {});

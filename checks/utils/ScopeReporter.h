@@ -110,6 +110,10 @@ private:
   void calleeNeeds(const FunctionDecl *Callee, SourceLocation Loc, const State &St,
                    llvm::ArrayRef<const Expr *> Args);
   void handoff(const HandoffStep &HS, const State &St);
+  /// The callable \p HS hands on (its definition where there is one) and
+  /// its summary; no summary for one not analysed, nor for the function
+  /// being reported (handed to itself).
+  std::pair<const FunctionDecl *, const Summary *> handedOn(const HandoffStep &HS) const;
   /// The needs of a callable handed on, read at \p Runs, the state it runs
   /// in; \p OnlyStore for a BIND, which carries only its store.
   void handedOnNeeds(const HandoffStep &HS, const State &Runs, const StoreRef *OnlyStore,
