@@ -90,4 +90,22 @@ std::vector<const FunctionDecl *> escapingElsewhere(const AnalysisContext &Conte
   return Escaping;
 }
 
+std::vector<const FunctionDecl *> throwersForElsewhere(const AnalysisContext &Context,
+                                                       const FunctionIndex &Index,
+                                                       const SummaryMap &Summaries) {
+  const SourceManager &SM = Context.AST.getSourceManager();
+  std::vector<const FunctionDecl *> Throwers;
+  for (const auto &[Key, Info] : Index.Functions) {
+    const FunctionDecl *FD = Info.FD;
+    if (!FD || !Info.MayThrow || Summaries.count(FD->getCanonicalDecl()) ||
+        !FD->isExternallyVisible() || FD->isTemplateInstantiation() ||
+        !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+      continue;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(FD); Method && Method->getParent()->isLambda())
+      continue;
+    Throwers.push_back(FD);
+  }
+  return Throwers;
+}
+
 } // namespace clang::tidy::asyncctx

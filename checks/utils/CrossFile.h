@@ -15,6 +15,8 @@
 #ifndef ASYNCCTX_TIDY_UTILS_CROSSFILE_H
 #define ASYNCCTX_TIDY_UTILS_CROSSFILE_H
 
+#include "Summaries.h"
+
 #include <vector>
 
 namespace clang {
@@ -45,6 +47,14 @@ bool callsElsewhere(const FunctionInfo &Info, const FunctionIndex &Index);
 /// The functions elsewhere whose address escapes here, in a stable order.
 std::vector<const FunctionDecl *> escapingElsewhere(const AnalysisContext &Context,
                                                     const FunctionIndex &Index);
+
+/// The functions of the main file that other files can call and an
+/// exception can leave, but that the analysis did not summarise (they touch
+/// no store): their facts say only that they may throw. In the index's
+/// order.
+std::vector<const FunctionDecl *> throwersForElsewhere(const AnalysisContext &Context,
+                                                       const FunctionIndex &Index,
+                                                       const SummaryMap &Summaries);
 
 } // namespace tidy::asyncctx
 } // namespace clang

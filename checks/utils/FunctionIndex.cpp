@@ -334,33 +334,7 @@ public:
       for (const FunctionDecl *Callee : Info.Callees)
         if (FunctionInfo *CalleeInfo = Index.find(Callee))
           CalleeInfo->Callers.insert(FD);
-    propagateThrows();
-  }
-
-  /// MayThrow: from the functions that throw to their callers outside try
-  /// blocks, but not through a noexcept function.
-  void propagateThrows() {
-    auto Noexcept = [](const FunctionInfo &Info) {
-      const auto *Proto = Info.FD->getType()->getAs<FunctionProtoType>();
-      return Proto && Proto->isNothrow();
-    };
-    std::vector<FunctionInfo *> Work;
-    for (auto &[FD, Info] : Index.Functions)
-      if (Info.FD && Info.Throws && !Noexcept(Info)) {
-        Info.MayThrow = true;
-        Work.push_back(&Info);
-      }
-    while (!Work.empty()) {
-      FunctionInfo *Thrower = Work.back();
-      Work.pop_back();
-      const FunctionDecl *Key = canonical(Thrower->FD);
-      for (const FunctionDecl *Caller : Thrower->Callers)
-        if (FunctionInfo *C = Index.find(Caller);
-            C && !C->MayThrow && C->CalleesOutsideTry.count(Key) && !Noexcept(*C)) {
-          C->MayThrow = true;
-          Work.push_back(C);
-        }
-    }
+    Index.propagateThrows();
   }
 
 private:
@@ -441,6 +415,35 @@ FunctionInfo *FunctionIndex::find(const FunctionDecl *FD) {
 
 const FunctionInfo *FunctionIndex::find(const FunctionDecl *FD) const {
   return const_cast<FunctionIndex *>(this)->find(FD);
+}
+
+void FunctionIndex::propagateThrows() {
+  auto Noexcept = [](const FunctionInfo &Info) {
+    const auto *Proto = Info.FD->getType()->getAs<FunctionProtoType>();
+    return Proto && Proto->isNothrow();
+  };
+  auto CallsThrowerElsewhere = [&](const FunctionInfo &Info) {
+    return llvm::any_of(Info.CalleesOutsideTry,
+                        [&](const FunctionDecl *Callee) { return ThrowsElsewhere.count(Callee); });
+  };
+  std::vector<FunctionInfo *> Work;
+  for (auto &[FD, Info] : Functions)
+    if (Info.FD && !Info.MayThrow && !Noexcept(Info) &&
+        (Info.Throws || (!ThrowsElsewhere.empty() && CallsThrowerElsewhere(Info)))) {
+      Info.MayThrow = true;
+      Work.push_back(&Info);
+    }
+  while (!Work.empty()) {
+    FunctionInfo *Thrower = Work.back();
+    Work.pop_back();
+    const FunctionDecl *Key = canonical(Thrower->FD);
+    for (const FunctionDecl *Caller : Thrower->Callers)
+      if (FunctionInfo *C = find(Caller);
+          C && !C->MayThrow && C->CalleesOutsideTry.count(Key) && !Noexcept(*C)) {
+        C->MayThrow = true;
+        Work.push_back(C);
+      }
+  }
 }
 
 bool FunctionIndex::hasUnknownCallers(const FunctionInfo &Info) {

@@ -55,8 +55,9 @@ struct FunctionInfo {
   /// afresh).
   llvm::SmallSetVector<const FunctionDecl *, 1> Invocations;
   /// An exception can leave it: a `throw` outside any try block of its own,
-  /// or a call outside one of a function of this file that may throw; never
-  /// for a noexcept function (the program ends instead).
+  /// or a call outside one of a function that may throw (of this file, or
+  /// of another whose facts say so); never for a noexcept function (the
+  /// program ends instead).
   bool MayThrow = false;
   /// The callees it calls outside any try block of its own.
   llvm::SmallSetVector<const FunctionDecl *, 4> CalleesOutsideTry;
@@ -84,6 +85,16 @@ public:
   /// Local variables given a scope guard by assignment, to themselves or to
   /// a member (`request.token = Attach(ctx)`): the scope lasts while they do.
   llvm::DenseSet<const VarDecl *> GuardHolders;
+
+  /// Functions of other files whose facts say an exception can leave them
+  /// (utils/ImportedFacts). Canonical.
+  llvm::DenseSet<const FunctionDecl *> ThrowsElsewhere;
+
+  /// FunctionInfo::MayThrow: from the functions that throw, or call one of
+  /// ThrowsElsewhere, to their callers outside try blocks, but not through
+  /// a noexcept function. Only ever adds: run again after ThrowsElsewhere
+  /// grows.
+  void propagateThrows();
 
   /// The function's entry in the index, if it has a body here.
   FunctionInfo *find(const FunctionDecl *FD);

@@ -193,9 +193,12 @@ void FunctionSteps::Builder::call(const CallExpr *Call) {
     callOf(Through, Call, Loc, {});
   else if (Callee)
     callOf(Callee, Call, Loc, argumentsFor(Call, Callee));
-  if (const FunctionInfo *Info = Index.find(Through ? Through : Callee);
-      Info && Info->MayThrow && !Out.tryHolding(Call->getBeginLoc()))
-    add(Step::Kind::Throws, Call, Loc).Callee = Info->FD;
+  const FunctionDecl *Called = Through ? Through : Callee;
+  const FunctionInfo *Info = Index.find(Called);
+  bool MayThrow = Info ? Info->MayThrow
+                       : Called && Index.ThrowsElsewhere.count(Called->getCanonicalDecl());
+  if (MayThrow && !Out.tryHolding(Call->getBeginLoc()))
+    add(Step::Kind::Throws, Call, Loc).Callee = Info ? Info->FD : Called->getCanonicalDecl();
 }
 
 void FunctionSteps::Builder::construction(const CXXConstructExpr *Construct) {

@@ -252,6 +252,11 @@ void ImportedFacts::apply(FunctionIndex &Index, SummaryMap &Summaries) const {
   }
   for (const FunctionDecl *Callee : calleesOfInitializers(Index))
     Follow(Callee);
+  for (const auto &[FD, From] : Imported)
+    if (From->MayThrow)
+      Index.ThrowsElsewhere.insert(FD);
+  if (!Index.ThrowsElsewhere.empty())
+    Index.propagateThrows();
 }
 
 std::optional<ImportedFacts::Returned> ImportedFacts::returnedBy(const FunctionDecl *FD) const {

@@ -8,7 +8,9 @@
 //    as if it had been analysed here: its needs (their chains down to the
 //    read run through other files: ExternalLink, ExternalRead), its effects
 //    (an ENTER_WITH or DISABLE in another file: ExternalCall); calls of it
-//    become steps (FunctionIndex::Elsewhere);
+//    become steps (FunctionIndex::Elsewhere); one that may throw makes its
+//    calls outside a try block exits, as a throwing function of this file
+//    does (FunctionIndex::ThrowsElsewhere);
 //  - a store is found by what the records name: the variable or class with
 //    that USR in this translation unit, the configured store of that name,
 //    the callee's parameter; a store this unit cannot name (a file-static

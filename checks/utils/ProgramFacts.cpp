@@ -417,9 +417,11 @@ ImportSet importsFor(const FactsFile &Own, const Program &Whole, bool StrictMode
         Imported.Needs.push_back(N);
     }
     Imported.Effects = Whole.effects(USR);
+    Imported.MayThrow = Definition->MayThrow;
     if (Kept)
       Imported.ReturnsRead = Whole.returns(USR);
-    if (!Imported.Needs.empty() || !Imported.Effects.empty() || Imported.ReturnsRead)
+    if (!Imported.Needs.empty() || !Imported.Effects.empty() || Imported.MayThrow ||
+        Imported.ReturnsRead)
       Set.Functions.push_back(std::move(Imported));
   }
   for (const FunctionFacts &F : Own.Functions)

@@ -398,8 +398,10 @@ void Driver::findKeptValues() {
     if (From.FromElsewhere)
       Sum.ReturnsFrom.push_back(From.FromElsewhere);
   }
-  if (Options.RecordSites)
+  if (Options.RecordSites) {
     Result.EscapingElsewhere = escapingElsewhere(Context, Index);
+    Result.ThrowersForElsewhere = throwersForElsewhere(Context, Index, Summaries);
+  }
 }
 
 void Driver::keepOneFactPerPlace() {

@@ -99,6 +99,8 @@ struct ScopeAnalysisResult {
   /// variable reads its callees' needs (with no scope).
   std::vector<std::pair<const VarDecl *, std::vector<CallSite>>> InitializerSites;
   std::vector<const FunctionDecl *> EscapingElsewhere;
+  /// With RecordSites: utils/CrossFile's throwersForElsewhere.
+  std::vector<const FunctionDecl *> ThrowersForElsewhere;
 };
 
 /// Analyses every function of the translation unit that touches a store,

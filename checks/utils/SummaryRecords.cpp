@@ -254,6 +254,15 @@ FactsFile recordFacts(const ScopeAnalysisResult &Result, ASTContext &AST, const 
     Facts.KeptValues.push_back(Make.kept(K));
   for (const FunctionDecl *FD : Result.EscapingElsewhere)
     Facts.Escapes.push_back(Make.function(FD));
+  // A function that touches no store is in the facts only when an exception
+  // can leave it: its callers in other files may throw through it.
+  for (const FunctionDecl *FD : Result.ThrowersForElsewhere) {
+    FunctionFacts &Thrower = Facts.Functions.emplace_back();
+    Thrower.F = Make.function(FD);
+    Thrower.At = Make.place(FD->getLocation());
+    Thrower.Visible = true;
+    Thrower.MayThrow = true;
+  }
   // An initializer of a namespace-scope variable calls as a function with
   // no scope would: the link reads its sites like a function's.
   for (const auto &[Var, Sites] : Result.InitializerSites) {

@@ -241,9 +241,12 @@ struct ImportedFunction {
   Function F;
   std::vector<Need> Needs;
   std::vector<Effect> Effects;
+  /// An exception can leave it (FunctionFacts::MayThrow of its own file).
+  bool MayThrow = false;
   std::optional<Returns> ReturnsRead;
   bool operator==(const ImportedFunction &O) const {
-    return F == O.F && Needs == O.Needs && Effects == O.Effects && ReturnsRead == O.ReturnsRead;
+    return F == O.F && Needs == O.Needs && Effects == O.Effects && MayThrow == O.MayThrow &&
+           ReturnsRead == O.ReturnsRead;
   }
 };
 

@@ -167,7 +167,8 @@ static json::Value toJSON(const ImportedFunction &F) {
   json::Object O{{"usr", F.F.USR},
                  {"name", F.F.Name},
                  {"needs", arrayOf(F.Needs)},
-                 {"effects", arrayOf(F.Effects)}};
+                 {"effects", arrayOf(F.Effects)},
+                 {"may_throw", F.MayThrow}};
   if (F.ReturnsRead)
     O["returns"] = json::Object{{"store", toJSON(F.ReturnsRead->S)},
                                 {"read", toJSON(F.ReturnsRead->Read)}};
@@ -355,7 +356,8 @@ llvm::Expected<FactsFile> readFacts(llvm::StringRef Text) {
 static bool fromJSON(const json::Value &V, ImportedFunction &F, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("usr", F.F.USR) && O.map("name", F.F.Name) && O.map("needs", F.Needs) &&
-         O.map("effects", F.Effects) && O.mapOptional("returns", F.ReturnsRead);
+         O.map("effects", F.Effects) && O.map("may_throw", F.MayThrow) &&
+         O.mapOptional("returns", F.ReturnsRead);
 }
 
 static bool fromJSON(const json::Value &V, UsedElsewhere &U, json::Path Path) {
