@@ -188,7 +188,8 @@ def run_files(tidy, checkout, paths, flags, header_filter, options):
             findings.append(current)
         elif m.group("kind") == "note" and current is not None:
             current["notes"].append("%s: %s" % (where, m.group("msg")))
-    return {"file": paths[0] if len(paths) == 1 else "(%d files)" % len(paths), "crashed": crashed, "exit": proc.returncode, "errors": errors,
+    return {"file": paths[0] if len(paths) == 1 else "(%d files)" % len(paths),
+            "crashed": crashed, "exit": proc.returncode, "errors": errors,
             "findings": findings, "output": proc.stdout if crashed else ""}
 
 

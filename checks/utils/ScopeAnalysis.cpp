@@ -398,10 +398,6 @@ void Driver::findKeptValues() {
     if (From.FromElsewhere)
       Sum.ReturnsFrom.push_back(From.FromElsewhere);
   }
-  if (Options.RecordSites) {
-    Result.EscapingElsewhere = escapingElsewhere(Context, Index);
-    Result.ThrowersForElsewhere = throwersForElsewhere(Context, Index, Summaries);
-  }
 }
 
 void Driver::keepOneFactPerPlace() {
@@ -441,6 +437,11 @@ ScopeAnalysisResult Driver::run() {
     reportUnknownCallers();
   completeEnterWiths();
   findKeptValues();
+  if (Options.RecordSites) {
+    // What other files' facts take of this file besides its summaries.
+    Result.EscapingElsewhere = escapingElsewhere(Context, Index);
+    Result.ThrowersForElsewhere = throwersForElsewhere(Context, Index, Summaries);
+  }
   append(Result.Facts.KeptGuards, std::move(Found.KeptGuards));
   Result.Facts.DiscardedGuards = std::move(Found.DiscardedGuards);
   Result.Facts.NeverNullTests = std::move(Found.NeverNullTests);

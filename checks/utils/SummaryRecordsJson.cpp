@@ -16,6 +16,8 @@
 namespace clang::tidy::asyncctx::records {
 
 static constexpr llvm::StringLiteral FormatName = "asyncctx-facts";
+/// What writeImports writes: one translation unit's import set.
+static constexpr llvm::StringLiteral ImportsFormatName = "asyncctx-imports";
 
 static constexpr std::pair<Store::Kind, llvm::StringLiteral> StoreKindNames[] = {
     {Store::Kind::Object, "object"},
@@ -159,9 +161,6 @@ std::string writeFacts(const FactsFile &Facts) {
   OS << Root << "\n";
   return Text;
 }
-
-/// What writeImports writes: one translation unit's import set.
-constexpr llvm::StringLiteral ImportsFormatName = "asyncctx-imports";
 
 static json::Value toJSON(const ImportedFunction &F) {
   json::Object O{{"usr", F.F.USR},
