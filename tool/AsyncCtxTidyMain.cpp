@@ -23,8 +23,8 @@
 // - A configuration error is reported as one, never as "Found compiler
 //   error(s)."
 // - `--version` names asyncctx-tidy's version beside LLVM's.
-// - A run that analyses files runs itself again with its heap in huge pages
-//   (HugePages).
+// - A run that analyses files runs itself again with its heap in huge pages,
+//   and sets malloc's thresholds as a grown process has them (Heap).
 //
 // CommandLine is the one parser of the arguments; the rest go to
 // clangTidyMain unchanged.
@@ -34,7 +34,7 @@
 #include "CommandLine.h"
 #include "CompileDatabaseCheck.h"
 #include "ConfigVerification.h"
-#include "HugePages.h"
+#include "Heap.h"
 #include "OutputMuting.h"
 #include "OwnOptions.h"
 #include "ProgramRun.h"
@@ -143,8 +143,10 @@ int main(int argc, const char **argv) {
   if (!Request.Inputs.empty())
     return convertExports(Request);
   // Before anything is printed: the run starts again from here.
-  if (!Args.analysesNothing())
+  if (!Args.analysesNothing()) {
     runAgainWithHugePages(argv);
+    keepHeapAsGrown();
+  }
 
   if (usesNoConfiguration(Args))
     useDefaultChecks(Args);
