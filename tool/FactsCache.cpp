@@ -103,20 +103,17 @@ bool writeReport(llvm::StringRef Directory, llvm::StringRef Key, const Report &R
   return utils::writeAtomically(reportPath(Directory, Key), Text);
 }
 
-bool factsCurrent(llvm::StringRef Directory, llvm::StringRef Key) {
-  std::optional<records::FactsFile> Facts = utils::readFactsFile(Directory, Key);
-  return Facts && !Facts->Inputs.empty() && utils::inputsUnchanged(Facts->Inputs);
+bool factsCurrent(utils::FactsDirectoryReader &Facts, llvm::StringRef Key) {
+  const records::FactsFile *Own = Facts.file(Key);
+  return Own && !Own->Inputs.empty() && utils::inputsUnchanged(Own->Inputs);
 }
 
-std::unique_ptr<records::Program> loadProgram(llvm::StringRef Directory) {
-  return std::make_unique<records::Program>(utils::readFactsDirectory(Directory, ""));
-}
-
-std::optional<Report> reusableReport(llvm::StringRef Directory, llvm::StringRef Key,
+std::optional<Report> reusableReport(utils::FactsDirectoryReader &Facts, llvm::StringRef Key,
                                      const records::Program &Whole) {
-  std::optional<records::FactsFile> Own = utils::readFactsFile(Directory, Key);
-  if (!Own || Own->Inputs.empty() || !utils::inputsUnchanged(Own->Inputs))
+  if (!factsCurrent(Facts, Key))
     return std::nullopt;
+  llvm::StringRef Directory = Facts.directory();
+  const records::FactsFile *Own = Facts.file(Key);
   std::optional<utils::ImportRecord> Used = utils::readImportRecord(Directory, Key);
   std::optional<Report> R = readReport(Directory, Key);
   if (!Used || !R || R->Imports != Used->Fingerprint)

@@ -30,9 +30,12 @@
 #include <string>
 #include <vector>
 
-namespace clang::tidy::asyncctx::records {
+namespace clang::tidy::asyncctx {
+class FactsDirectoryReader;
+namespace records {
 class Program;
 }
+} // namespace clang::tidy::asyncctx
 
 namespace asyncctx {
 
@@ -56,15 +59,13 @@ bool writeReport(llvm::StringRef Directory, llvm::StringRef Key, const Report &R
 
 /// Whether the facts of \p Key are there and every file they were made
 /// from is as it was.
-bool factsCurrent(llvm::StringRef Directory, llvm::StringRef Key);
+bool factsCurrent(clang::tidy::asyncctx::FactsDirectoryReader &Facts, llvm::StringRef Key);
 
-/// The linked facts of every file in \p Directory.
-std::unique_ptr<clang::tidy::asyncctx::records::Program> loadProgram(llvm::StringRef Directory);
-
-/// The report of \p Key, if it can stand for an analysis now: its facts are
-/// current, and \p Whole (the directory's facts, linked) gives the file the
-/// imports the report was made with.
-std::optional<Report> reusableReport(llvm::StringRef Directory, llvm::StringRef Key,
+/// The report of \p Key, if it can stand for an analysis now: its facts
+/// (read by \p Facts) are current, and \p Whole (the directory's facts,
+/// linked) gives the file the imports the report was made with.
+std::optional<Report> reusableReport(clang::tidy::asyncctx::FactsDirectoryReader &Facts,
+                                     llvm::StringRef Key,
                                      const clang::tidy::asyncctx::records::Program &Whole);
 
 } // namespace asyncctx

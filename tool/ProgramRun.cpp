@@ -178,8 +178,8 @@ struct Child {
 class ProgramRun {
 public:
   ProgramRun(const CommandLine &Args, std::string Directory, bool Summary, unsigned KeepParsed)
-      : Args(Args), Children(Args), Directory(std::move(Directory)), Summary(Summary),
-        KeepParsed(KeepParsed) {
+      : Args(Args), Children(Args), Directory(Directory), Facts(std::move(Directory)),
+        Summary(Summary), KeepParsed(KeepParsed) {
     for (const std::string &File : Args.sourceFiles())
       Units.push_back(
           {File, factsKey(File, compileCommandOf(Args, File), Children.options())});
@@ -193,7 +193,7 @@ public:
   void makeFacts() {
     std::deque<Child> Waiting;
     for (const Unit &U : Units) {
-      if (factsCurrent(Directory, U.Key)) {
+      if (factsCurrent(Facts, U.Key)) {
         ++FactsReused;
         continue;
       }
@@ -224,16 +224,10 @@ public:
       return;
     const utils::records::Program &Whole = program();
     for (Child &C : Waiting) {
-      std::string Linked = utils::linkedPath(Directory, C.U->Key);
-      if (std::optional<utils::records::FactsFile> Own =
-              utils::readFactsFile(Directory, C.U->Key))
-        utils::writeAtomically(Linked, utils::records::writeImports(utils::records::importsFor(
-                                           *Own, Whole, C.Strict)));
-      else
-        llvm::sys::fs::remove(Linked);
+      link(C, Whole);
       say(C.GoFD, "go");
       keepFindings(C);
-      llvm::sys::fs::remove(Linked);
+      llvm::sys::fs::remove(utils::linkedPath(Directory, C.U->Key));
     }
   }
 
@@ -249,7 +243,7 @@ public:
       }
       std::optional<Report> R;
       if (!Args.asksForFixes())
-        R = reusableReport(Directory, U.Key, program());
+        R = reusableReport(Facts, U.Key, program());
       if (R) {
         ++FindingsReused;
       } else {
@@ -285,11 +279,20 @@ public:
   }
 
 private:
-  /// The directory's facts, linked: read once per run.
+  /// The directory's facts, linked: once the first phase is over.
   const utils::records::Program &program() {
     if (!Whole)
-      Whole = loadProgram(Directory);
+      Whole = std::make_unique<utils::records::Program>(Facts.files());
     return *Whole;
+  }
+  /// Writes \p C's import set from \p With where \p C reads it on `go`.
+  void link(const Child &C, const utils::records::Program &With) {
+    std::string Linked = utils::linkedPath(Directory, C.U->Key);
+    if (const utils::records::FactsFile *Own = Facts.file(C.U->Key))
+      utils::writeAtomically(Linked, utils::records::writeImports(
+                                         utils::records::importsFor(*Own, With, C.Strict)));
+    else
+      llvm::sys::fs::remove(Linked);
   }
 
   std::optional<Child> start(const Unit &U, bool Handshake);
@@ -298,14 +301,16 @@ private:
     Done[C.U->Key] = wait(C);
     ++FindingsMade;
   }
-  /// Lets the longest waiting unit go on before the facts of all are made:
-  /// it links what the directory has so far, as a unit of the first phase
-  /// does with --keep-parsed=0, and its report stands if the second phase
-  /// finds it the same imports (else the file is parsed again).
+  /// Lets the longest waiting unit go on before the facts of all are made,
+  /// with the facts the directory has so far, as a unit of the first phase
+  /// has with --keep-parsed=0 (linked here, where each file is read once,
+  /// not in the unit), and its report stands if the second phase finds it
+  /// the same imports (else the file is parsed again).
   void release(Child &C) {
-    llvm::sys::fs::remove(utils::linkedPath(Directory, C.U->Key));
+    link(C, utils::records::Program(Facts.files()));
     say(C.GoFD, "go");
     wait(C);
+    llvm::sys::fs::remove(utils::linkedPath(Directory, C.U->Key));
   }
   Report wait(Child &C);
   Report analyse(const Unit &U) {
@@ -322,6 +327,8 @@ private:
   const CommandLine &Args;
   ChildArguments Children;
   std::string Directory;
+  /// The directory's facts, read once while they stay the same.
+  utils::FactsDirectoryReader Facts;
   std::vector<Unit> Units;
   std::unique_ptr<utils::records::Program> Whole;
   /// The reports the first phase made, by key.

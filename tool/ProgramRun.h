@@ -20,8 +20,11 @@
 // its facts and waits, parsed (ASYNCCTX_FACTS_HANDSHAKE), until the facts
 // of every file are made; then this process links the program's facts once
 // and hands each waiting file its imports, and the file makes its findings
-// with the AST it already has. Up to --keep-parsed files wait at a time; one
-// that does not fit is parsed again by the second phase.
+// with the AST it already has. Up to --keep-parsed files wait at a time; the
+// longest waiting goes on when one more would wait, with the facts made so
+// far (linked here too), and is parsed again by the second phase only if
+// its imports then differ. This process reads each file's facts once
+// (utils::FactsDirectoryReader).
 //
 //===----------------------------------------------------------------------===//
 

@@ -147,20 +147,36 @@ std::string linkedPath(llvm::StringRef Directory, llvm::StringRef Key) {
   return keyedPath(Directory, Key, LinkedSuffix);
 }
 
-std::optional<records::FactsFile> readFactsFile(llvm::StringRef Directory, llvm::StringRef Key) {
-  std::optional<std::string> Text = readText(factsPath(Directory, Key));
-  if (!Text)
-    return std::nullopt;
-  llvm::Expected<records::FactsFile> Facts = records::readFacts(*Text);
-  if (!Facts) {
-    llvm::consumeError(Facts.takeError());
-    return std::nullopt;
+const std::optional<records::FactsFile> &FactsDirectoryReader::at(const std::string &Path) {
+  static const std::optional<records::FactsFile> None;
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Path, Status)) {
+    ByPath.erase(Path);
+    return None;
   }
-  return std::move(*Facts);
+  auto [It, New] = ByPath.try_emplace(Path);
+  Read &R = It->second;
+  if (!New && R.Identity == Status.getUniqueID() &&
+      R.Modified == Status.getLastModificationTime() && R.Size == Status.getSize())
+    return R.Facts;
+  R = Read{Status.getUniqueID(), Status.getLastModificationTime(), Status.getSize(),
+           std::nullopt};
+  if (std::optional<std::string> Text = readText(Path)) {
+    llvm::Expected<records::FactsFile> Facts = records::readFacts(*Text);
+    if (Facts)
+      R.Facts = std::move(*Facts);
+    else
+      llvm::consumeError(Facts.takeError());
+  }
+  return R.Facts;
 }
 
-std::vector<records::FactsFile> readFactsDirectory(llvm::StringRef Directory,
-                                                   llvm::StringRef Except) {
+const records::FactsFile *FactsDirectoryReader::file(llvm::StringRef Key) {
+  const std::optional<records::FactsFile> &Facts = at(factsPath(Directory, Key));
+  return Facts ? &*Facts : nullptr;
+}
+
+std::vector<records::FactsFile> FactsDirectoryReader::files(llvm::StringRef Except) {
   std::vector<std::string> Paths;
   std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(Directory, EC), End; It != End && !EC;
@@ -169,19 +185,21 @@ std::vector<records::FactsFile> readFactsDirectory(llvm::StringRef Directory,
       Paths.push_back(It->path());
   llvm::sort(Paths);
   std::vector<records::FactsFile> Files;
-  for (const std::string &Path : Paths) {
-    std::optional<std::string> Text = readText(Path);
-    if (!Text)
-      continue;
-    llvm::Expected<records::FactsFile> Facts = records::readFacts(*Text);
-    if (!Facts) {
-      llvm::consumeError(Facts.takeError());
-      continue;
-    }
-    if (Facts->File != Except)
-      Files.push_back(std::move(*Facts));
-  }
+  for (const std::string &Path : Paths)
+    if (const std::optional<records::FactsFile> &Facts = at(Path); Facts && Facts->File != Except)
+      Files.push_back(*Facts);
   return Files;
+}
+
+std::optional<records::FactsFile> readFactsFile(llvm::StringRef Directory, llvm::StringRef Key) {
+  FactsDirectoryReader Reader(Directory.str());
+  const records::FactsFile *Facts = Reader.file(Key);
+  return Facts ? std::optional<records::FactsFile>(*Facts) : std::nullopt;
+}
+
+std::vector<records::FactsFile> readFactsDirectory(llvm::StringRef Directory,
+                                                   llvm::StringRef Except) {
+  return FactsDirectoryReader(Directory.str()).files(Except);
 }
 
 std::optional<ImportRecord> readImportRecord(llvm::StringRef Directory, llvm::StringRef Key) {
@@ -266,6 +284,12 @@ std::unique_ptr<ImportedFacts> importFacts(ASTContext &AST, const RoleConfig &Co
     return nullptr;
   records::FactsFile Own = ownFacts(AST, Config);
   if (!Settings.Key.empty()) {
+    // The process ends after this file: it keeps the AST and the source
+    // manager rather than free them, as clang's -disable-free does (in a
+    // program run's process, freeing them was a third of what followed the
+    // analysis). The front end's other parts are freed as ever.
+    AST.Retain();
+    AST.getSourceManager().Retain();
     Own.Inputs = inputsOf(AST.getSourceManager());
     writeAtomically(factsPath(Settings.Directory, Settings.Key), records::writeFacts(Own));
   }

@@ -25,6 +25,10 @@
 #include "ScopeAnalysis.h"
 #include "SummaryRecords.h"
 
+#include "llvm/Support/Chrono.h"
+#include "llvm/Support/FileSystem/UniqueID.h"
+
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -55,7 +59,9 @@ struct FactsSettings {
 };
 
 /// The environment variables by which asyncctx-tidy tells the clang-tidy it
-/// runs where the facts are and under which key this unit's go.
+/// runs where the facts are and under which key this unit's go. A unit with
+/// a key is a process of its own for this one file (tool/ProgramRun), which
+/// ends once its findings are out.
 constexpr llvm::StringLiteral FactsDirVariable = "ASYNCCTX_FACTS_DIR";
 constexpr llvm::StringLiteral FactsKeyVariable = "ASYNCCTX_FACTS_KEY";
 
@@ -63,10 +69,10 @@ constexpr llvm::StringLiteral FactsKeyVariable = "ASYNCCTX_FACTS_KEY";
 /// (tool/ProgramRun): it gives the unit the two ends of a handshake,
 /// `<ready fd>:<go fd>`. Once its own facts are written, the unit says
 /// `ready strict` or `ready plain` (its StrictMode) and waits: on `go` it
-/// reads its import set, linked once for the whole program, from
-/// linkedPath(), or, when there is none there (asyncctx-tidy keeps only so
-/// many files parsed, and lets the others go on early), links the facts the
-/// directory has itself.
+/// reads its import set from linkedPath(), linked by asyncctx-tidy with the
+/// program's facts (or with those made so far, for a unit it lets go on
+/// early: it keeps only so many files parsed), or, when there is none
+/// there, links the facts the directory has itself.
 constexpr llvm::StringLiteral FactsHandshakeVariable = "ASYNCCTX_FACTS_HANDSHAKE";
 /// One line of the handshake from \p FD, without its newline; empty at the
 /// end of input (the other side has gone).
@@ -82,13 +88,39 @@ std::string importsPath(llvm::StringRef Directory, llvm::StringRef Key);
 /// Where asyncctx-tidy puts a key's import set for a unit in the handshake.
 std::string linkedPath(llvm::StringRef Directory, llvm::StringRef Key);
 
-/// The facts of every translation unit in \p Directory but those of the
-/// file \p Except (its facts of another compile command too). A file that
-/// does not read is left out.
+/// The facts of a directory's translation units, each file read once while
+/// it is the same file: a unit writes its facts anew by renaming a new file
+/// over the old one (writeAtomically), which changes the file's identity.
+/// For a reader of the directory over a whole run (tool/ProgramRun).
+class FactsDirectoryReader {
+public:
+  explicit FactsDirectoryReader(std::string Directory) : Directory(std::move(Directory)) {}
+
+  llvm::StringRef directory() const { return Directory; }
+  /// The facts of every translation unit in the directory but those of the
+  /// file \p Except (its facts of another compile command too), in the
+  /// order of their paths. A file that does not read is left out.
+  std::vector<records::FactsFile> files(llvm::StringRef Except = "");
+  /// The facts of \p Key, if they read; valid until they are read again.
+  const records::FactsFile *file(llvm::StringRef Key);
+
+private:
+  struct Read {
+    llvm::sys::fs::UniqueID Identity;
+    llvm::sys::TimePoint<> Modified;
+    uint64_t Size = 0;
+    std::optional<records::FactsFile> Facts;
+  };
+  /// The facts at \p Path, read again only when the file there changed.
+  const std::optional<records::FactsFile> &at(const std::string &Path);
+
+  std::string Directory;
+  std::map<std::string, Read> ByPath;
+};
+
+/// FactsDirectoryReader's files() and file(), for one reading.
 std::vector<records::FactsFile> readFactsDirectory(llvm::StringRef Directory,
                                                    llvm::StringRef Except);
-
-/// The facts of \p Key, if they read.
 std::optional<records::FactsFile> readFactsFile(llvm::StringRef Directory, llvm::StringRef Key);
 
 /// What the analysis of a translation unit imported: the fingerprint of its
