@@ -103,17 +103,21 @@ bool writeReport(llvm::StringRef Directory, llvm::StringRef Key, const Report &R
   return utils::writeAtomically(reportPath(Directory, Key), Text);
 }
 
-bool factsCurrent(utils::FactsDirectoryReader &Facts, llvm::StringRef Key) {
-  const records::FactsFile *Own = Facts.file(Key);
+/// Whether \p Own is there and every file it was made from is as it was.
+static bool current(const records::FactsFile *Own) {
   return Own && !Own->Inputs.empty() && utils::inputsUnchanged(Own->Inputs);
+}
+
+bool factsCurrent(utils::FactsDirectoryReader &Facts, llvm::StringRef Key) {
+  return current(Facts.file(Key));
 }
 
 std::optional<Report> reusableReport(utils::FactsDirectoryReader &Facts, llvm::StringRef Key,
                                      const records::Program &Whole) {
-  if (!factsCurrent(Facts, Key))
+  const records::FactsFile *Own = Facts.file(Key);
+  if (!current(Own))
     return std::nullopt;
   llvm::StringRef Directory = Facts.directory();
-  const records::FactsFile *Own = Facts.file(Key);
   std::optional<utils::ImportRecord> Used = utils::readImportRecord(Directory, Key);
   std::optional<Report> R = readReport(Directory, Key);
   if (!Used || !R || R->Imports != Used->Fingerprint)

@@ -96,7 +96,7 @@ records::ImportSet linkImports(const records::FactsFile &Own, const FactsSetting
     return std::move(*Linked);
   std::vector<records::FactsFile> Files;
   if (!Settings.Directory.empty())
-    Files = readFactsDirectory(Settings.Directory, Own.File);
+    Files = FactsDirectoryReader(Settings.Directory).files(Own.File);
   if (Headers)
     Files.push_back(*Headers);
   Files.push_back(Own);
@@ -189,17 +189,6 @@ std::vector<records::FactsFile> FactsDirectoryReader::files(llvm::StringRef Exce
     if (const std::optional<records::FactsFile> &Facts = at(Path); Facts && Facts->File != Except)
       Files.push_back(*Facts);
   return Files;
-}
-
-std::optional<records::FactsFile> readFactsFile(llvm::StringRef Directory, llvm::StringRef Key) {
-  FactsDirectoryReader Reader(Directory.str());
-  const records::FactsFile *Facts = Reader.file(Key);
-  return Facts ? std::optional<records::FactsFile>(*Facts) : std::nullopt;
-}
-
-std::vector<records::FactsFile> readFactsDirectory(llvm::StringRef Directory,
-                                                   llvm::StringRef Except) {
-  return FactsDirectoryReader(Directory.str()).files(Except);
 }
 
 std::optional<ImportRecord> readImportRecord(llvm::StringRef Directory, llvm::StringRef Key) {

@@ -91,7 +91,8 @@ std::string linkedPath(llvm::StringRef Directory, llvm::StringRef Key);
 /// The facts of a directory's translation units, each file read once while
 /// it is the same file: a unit writes its facts anew by renaming a new file
 /// over the old one (writeAtomically), which changes the file's identity.
-/// For a reader of the directory over a whole run (tool/ProgramRun).
+/// One reader serves a whole program run (tool/ProgramRun); a unit that
+/// links for itself reads the directory once with a reader of its own.
 class FactsDirectoryReader {
 public:
   explicit FactsDirectoryReader(std::string Directory) : Directory(std::move(Directory)) {}
@@ -117,11 +118,6 @@ private:
   std::string Directory;
   std::map<std::string, Read> ByPath;
 };
-
-/// FactsDirectoryReader's files() and file(), for one reading.
-std::vector<records::FactsFile> readFactsDirectory(llvm::StringRef Directory,
-                                                   llvm::StringRef Except);
-std::optional<records::FactsFile> readFactsFile(llvm::StringRef Directory, llvm::StringRef Key);
 
 /// What the analysis of a translation unit imported: the fingerprint of its
 /// import set, and the StrictMode it was chosen for.
