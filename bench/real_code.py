@@ -57,6 +57,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 CONFIG = "{Checks: '-*,asyncctx-*', CheckOptions: {asyncctx.Profiles: 'folly;opentelemetry'}}"
 DIAG = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<kind>warning|error|note): (?P<msg>.*?)(?: \[(?P<check>[\w.,-]+)\])?$")
+PROGRAM = re.compile(r"^asyncctx-tidy: \d+ files? of one program: ")
 
 # folly-config.h: what Debian 12 (glibc 2.36, the packages above) has.
 FOLLY_ON = {
@@ -160,10 +161,6 @@ def read_list(project):
     return flags, header_filter, files
 
 
-def run_one(tidy, checkout, path, flags, header_filter):
-    return run_files(tidy, checkout, [path], flags, header_filter, [])
-
-
 def run_files(tidy, checkout, paths, flags, header_filter, options):
     """asyncctx-tidy over `paths` in one run (with --cross-tu in `options`,
     as one program); the findings, errors and whether it crashed."""
@@ -174,8 +171,10 @@ def run_files(tidy, checkout, paths, flags, header_filter, options):
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     crashed = (proc.returncode < 0 or proc.returncode >= 128 or "Stack dump:" in proc.stdout
                or "clang-tidy crashed on" in proc.stdout)
-    findings, errors, current = [], [], None
+    findings, errors, current, program = [], [], None, ""
     for line in proc.stdout.splitlines():
+        if PROGRAM.match(line):
+            program = line  # what a program run analysed and parsed
         m = DIAG.match(line)
         if not m:
             continue
@@ -190,7 +189,7 @@ def run_files(tidy, checkout, paths, flags, header_filter, options):
             current["notes"].append("%s: %s" % (where, m.group("msg")))
     return {"file": paths[0] if len(paths) == 1 else "(%d files)" % len(paths),
             "crashed": crashed, "exit": proc.returncode, "errors": errors,
-            "findings": findings, "output": proc.stdout if crashed else ""}
+            "findings": findings, "program": program, "output": proc.stdout if crashed else ""}
 
 
 def main():
@@ -205,6 +204,8 @@ def main():
     parser.add_argument("--only", default="", help="a regex: analyse only the files it matches")
     parser.add_argument("--cross-tu", action="store_true",
                         help="analyse the files as one program (asyncctx-tidy --cross-tu), in one run")
+    parser.add_argument("--tidy-option", action="append", default=[], metavar="OPTION",
+                        help="one more option for asyncctx-tidy (--keep-parsed=0, say)")
     args = parser.parse_args()
 
     checkout = os.path.abspath(args.checkout)
@@ -232,14 +233,17 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.j) as pool:
         if args.cross_tu:
             jobs = [pool.submit(run_files, args.tidy, checkout, files, flags, header_filter,
-                                ["--cross-tu"])]
+                                ["--cross-tu"] + args.tidy_option)]
         else:
-            jobs = [pool.submit(run_one, args.tidy, checkout, f, flags, header_filter) for f in files]
+            jobs = [pool.submit(run_files, args.tidy, checkout, [f], flags, header_filter,
+                                args.tidy_option) for f in files]
         for job in jobs:
             r = job.result()
             results.append(r)
             status = "CRASH" if r["crashed"] else ("compile errors" if r["errors"] else "ok")
             print("== %s: %s, %d finding(s)" % (r["file"], status, len(r["findings"])), flush=True)
+            if r["program"]:
+                print("  " + r["program"])
             for f in r["findings"]:
                 print("  %s: %s [%s]" % (f["at"], f["message"], f["check"]))
                 for n in f["notes"]:

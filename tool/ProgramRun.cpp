@@ -136,7 +136,7 @@ void closeIfOpen(int &FD) {
 struct Child {
   const Unit *U = nullptr;
   pid_t Pid = -1;
-  /// The handshake's ends (utils::FactsHandshakeVariable), or -1.
+  /// The handshake's ends (utils::FactsHandshakeVariable), or -1 once closed.
   int ReadyFD = -1, GoFD = -1;
   /// What the unit said when its facts were written: its StrictMode.
   bool Strict = false;
@@ -160,11 +160,8 @@ struct Child {
     ::_exit(127);
   ::setenv(utils::FactsDirVariable.data(), Directory.str().c_str(), 1);
   ::setenv(utils::FactsKeyVariable.data(), C.U->Key.c_str(), 1);
-  if (ReadyFD >= 0)
-    ::setenv(utils::FactsHandshakeVariable.data(),
-             (llvm::Twine(ReadyFD) + ":" + llvm::Twine(GoFD)).str().c_str(), 1);
-  else
-    ::unsetenv(utils::FactsHandshakeVariable.data());
+  ::setenv(utils::FactsHandshakeVariable.data(),
+           (llvm::Twine(ReadyFD) + ":" + llvm::Twine(GoFD)).str().c_str(), 1);
   std::vector<const char *> Pointers;
   for (const std::string &Arg : Argv)
     Pointers.push_back(Arg.c_str());
@@ -198,22 +195,15 @@ public:
         continue;
       }
       ++FactsMade;
-      if (KeepParsed == 0) {
-        analyse(U); // its report stands if the second phase finds the same imports
-        continue;
-      }
-      std::optional<Child> C = start(U, /*Handshake=*/true);
+      std::optional<Child> C = start(U);
       if (!C)
         continue; // the second phase says what failed
-      std::string Said = utils::readHandshakeLine(C->ReadyFD);
-      closeIfOpen(C->ReadyFD);
-      if (!llvm::StringRef(Said).starts_with("ready")) {
+      if (!awaitReady(*C)) {
         // It ran to its end without waiting (no asyncctx check, errors
         // before the analysis): its report is its findings.
         keepFindings(*C);
         continue;
       }
-      C->Strict = Said == "ready strict";
       Waiting.push_back(std::move(*C));
       if (Waiting.size() > KeepParsed) {
         release(Waiting.front());
@@ -295,7 +285,7 @@ private:
       llvm::sys::fs::remove(Linked);
   }
 
-  std::optional<Child> start(const Unit &U, bool Handshake);
+  std::optional<Child> start(const Unit &U);
   /// Waits for \p C to end and keeps its report in the unit's place.
   void keepFindings(Child &C) {
     Done[C.U->Key] = wait(C);
@@ -313,15 +303,31 @@ private:
     llvm::sys::fs::remove(utils::linkedPath(Directory, C.U->Key));
   }
   Report wait(Child &C);
+  /// Analyses \p U with the facts the directory has once its own are
+  /// made (linked here, where each file is read once, not in the unit).
   Report analyse(const Unit &U) {
-    std::optional<Child> C = start(U, /*Handshake=*/false);
+    std::optional<Child> C = start(U);
     if (!C) {
       Report R;
       R.Stderr = "asyncctx-tidy: error: cannot run clang-tidy on '" + U.File + "'\n";
       R.Status = 1;
       return R;
     }
-    return wait(*C);
+    if (awaitReady(*C)) {
+      link(*C, utils::records::Program(Facts.files()));
+      say(C->GoFD, "go");
+    }
+    Report R = wait(*C);
+    llvm::sys::fs::remove(utils::linkedPath(Directory, U.Key));
+    return R;
+  }
+  /// Waits until \p C's facts are written: whether it waits for its
+  /// imports (else it ran to its end).
+  bool awaitReady(Child &C) {
+    std::string Said = utils::readHandshakeLine(C.ReadyFD);
+    closeIfOpen(C.ReadyFD);
+    C.Strict = Said == "ready strict";
+    return llvm::StringRef(Said).starts_with("ready");
   }
 
   const CommandLine &Args;
@@ -342,7 +348,7 @@ private:
   unsigned Parsed = 0;
 };
 
-std::optional<Child> ProgramRun::start(const Unit &U, bool Handshake) {
+std::optional<Child> ProgramRun::start(const Unit &U) {
   Child C;
   C.U = &U;
   if (llvm::sys::fs::createTemporaryFile("asyncctx-unit", "out", C.Out) ||
@@ -352,7 +358,7 @@ std::optional<Child> ProgramRun::start(const Unit &U, bool Handshake) {
     return std::nullopt;
   }
   int Ready[2] = {-1, -1}, Go[2] = {-1, -1};
-  if (Handshake && (::pipe(Ready) || ::pipe(Go))) {
+  if (::pipe(Ready) || ::pipe(Go)) {
     for (int &FD : {std::ref(Ready[0]), std::ref(Ready[1]), std::ref(Go[0]), std::ref(Go[1])})
       closeIfOpen(FD);
     C.removeFiles();
