@@ -12,6 +12,8 @@ same files with the same flags:
   plain     asyncctx-tidy FILE...                  (one file at a time)
   cross-tu  asyncctx-tidy --cross-tu FILE...       (facts, then findings;
                                                     a fresh facts directory)
+  cross-tu, --keep-parsed=8                        (8 files wait parsed
+                                                    for the facts of all)
   per-file  asyncctx-tidy FILE, once per file      (the control: a
                                                     process per file)
   two-phase asyncctx-tidy --facts-only --facts-dir=D FILE..., then
@@ -151,6 +153,8 @@ def main():
         "plain": fresh(base + names + flags),
         "per-file": per_file,
         "cross-tu": fresh(base + ["--cross-tu", "--facts-dir=" + facts] + names + flags),
+        "cross-tu, --keep-parsed=8": fresh(base + ["--cross-tu", "--keep-parsed=8",
+                                                   "--facts-dir=" + facts] + names + flags),
         "two-phase": two_phase,
         "plain, glibc's thresholds": fresh(small_thresholds + base + names + flags),
         "cross-tu, glibc's thresholds": fresh(small_thresholds + base +

@@ -3,6 +3,7 @@
 #include "ProgramRun.h"
 #include "FactsCache.h"
 #include "ProgramUnits.h"
+#include "Spawner.h"
 
 #include "utils/FactsDirectory.h"
 #include "utils/ProgramFacts.h"
@@ -20,6 +21,7 @@
 #include <cstdio>
 #include <deque>
 #include <map>
+#include <set>
 #include <cstdlib>
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -51,7 +53,8 @@ parsed, each in a process of its own, from
 their facts to their findings with all the
 program's facts (a file not kept makes its
 findings with the facts made so far, and is
-parsed again if they were not enough). 0: none.
+parsed again if they were not enough).
+Default: 0, none.
 )"),
                                      cl::init(asyncctx::DefaultKeepParsed), cl::value_desc("N"));
 static cl::opt<bool> FactsOnly("facts-only", cl::desc(R"(
@@ -135,7 +138,7 @@ void closeIfOpen(int &FD) {
 /// A clang-tidy process on one unit, and the files its output goes to.
 struct Child {
   const Unit *U = nullptr;
-  pid_t Pid = -1;
+  Spawned Process;
   /// The handshake's ends (utils::FactsHandshakeVariable), or -1 once closed.
   int ReadyFD = -1, GoFD = -1;
   /// What the unit said when its facts were written: its StrictMode.
@@ -149,33 +152,42 @@ struct Child {
   }
 };
 
-/// The child's side of a fork: clang-tidy on one file, its output into the
-/// given files. Never returns.
-[[noreturn]] void runInChild(const std::vector<std::string> &Argv, const Child &C,
-                             llvm::StringRef Directory, int ReadyFD, int GoFD) {
-  int OutFd = ::open(C.Out.str().str().c_str(), O_WRONLY | O_TRUNC);
-  int ErrFd = ::open(C.Err.str().str().c_str(), O_WRONLY | O_TRUNC);
+/// What a unit's process is given: the files its output goes to, the
+/// facts directory, its key, then clang-tidy's arguments; and the ends of
+/// its handshake.
+enum UnitString { OutPath, ErrPath, DirectoryPath, KeyString, FirstArgument };
+
+/// A unit's process (a Spawner::Body): clang-tidy on one file, its output
+/// into the given files; returns clang-tidy's status.
+int runUnit(const std::vector<std::string> &Strings, llvm::ArrayRef<int> Handshake) {
+  if (Strings.size() <= FirstArgument || Handshake.size() != 2)
+    return 127;
+  int OutFd = ::open(Strings[OutPath].c_str(), O_WRONLY | O_TRUNC);
+  int ErrFd = ::open(Strings[ErrPath].c_str(), O_WRONLY | O_TRUNC);
   if (OutFd < 0 || ErrFd < 0 || ::dup2(OutFd, STDOUT_FILENO) < 0 ||
       ::dup2(ErrFd, STDERR_FILENO) < 0)
-    ::_exit(127);
-  ::setenv(utils::FactsDirVariable.data(), Directory.str().c_str(), 1);
-  ::setenv(utils::FactsKeyVariable.data(), C.U->Key.c_str(), 1);
+    return 127;
+  ::close(OutFd);
+  ::close(ErrFd);
+  ::setenv(utils::FactsDirVariable.data(), Strings[DirectoryPath].c_str(), 1);
+  ::setenv(utils::FactsKeyVariable.data(), Strings[KeyString].c_str(), 1);
   ::setenv(utils::FactsHandshakeVariable.data(),
-           (llvm::Twine(ReadyFD) + ":" + llvm::Twine(GoFD)).str().c_str(), 1);
+           (llvm::Twine(Handshake[0]) + ":" + llvm::Twine(Handshake[1])).str().c_str(), 1);
   std::vector<const char *> Pointers;
-  for (const std::string &Arg : Argv)
-    Pointers.push_back(Arg.c_str());
+  for (size_t I = FirstArgument; I < Strings.size(); ++I)
+    Pointers.push_back(Strings[I].c_str());
   int Status = clang::tidy::clangTidyMain(int(Pointers.size()), Pointers.data());
   llvm::outs().flush();
   llvm::errs().flush();
   std::fflush(nullptr);
-  ::_exit(Status);
+  return Status;
 }
 
 class ProgramRun {
 public:
-  ProgramRun(const CommandLine &Args, std::string Directory, bool Summary, unsigned KeepParsed)
-      : Args(Args), Children(Args), Directory(Directory), Facts(std::move(Directory)),
+  ProgramRun(const CommandLine &Args, Spawner &Spawn, std::string Directory, bool Summary,
+             unsigned KeepParsed)
+      : Args(Args), Spawn(Spawn), Children(Args), Directory(Directory), Facts(std::move(Directory)),
         Summary(Summary), KeepParsed(KeepParsed) {
     for (const std::string &File : Args.sourceFiles())
       Units.push_back(
@@ -234,12 +246,14 @@ public:
       std::optional<Report> R;
       if (!Args.asksForFixes())
         R = reusableReport(Facts, U.Key, program());
-      if (R) {
+      // Made by this run when the first phase let it go on early, whether
+      // its report stands or it is made again here.
+      if (R && !Released.count(U.Key))
         ++FindingsReused;
-      } else {
-        R = analyse(U);
+      else
         ++FindingsMade;
-      }
+      if (!R)
+        R = analyse(U);
       Reports.push_back(std::move(*R));
     }
   }
@@ -297,6 +311,7 @@ private:
   /// not in the unit), and its report stands if the second phase finds it
   /// the same imports (else the file is parsed again).
   void release(Child &C) {
+    Released.insert(C.U->Key);
     link(C, utils::records::Program(Facts.files()));
     say(C.GoFD, "go");
     wait(C);
@@ -331,6 +346,8 @@ private:
   }
 
   const CommandLine &Args;
+  /// Where the units' processes are forked.
+  Spawner &Spawn;
   ChildArguments Children;
   std::string Directory;
   /// The directory's facts, read once while they stay the same.
@@ -339,6 +356,8 @@ private:
   std::unique_ptr<utils::records::Program> Whole;
   /// The reports the first phase made, by key.
   std::map<std::string, Report> Done;
+  /// The units the first phase let go on with the facts made so far.
+  std::set<std::string> Released;
   std::vector<Report> Reports;
   bool Summary;
   unsigned KeepParsed;
@@ -364,28 +383,26 @@ std::optional<Child> ProgramRun::start(const Unit &U) {
     C.removeFiles();
     return std::nullopt;
   }
-  std::vector<std::string> Argv = Children.forFile(U.File, C.Export);
-  // The child inherits what is buffered here: flush it first.
+  std::vector<std::string> Strings = {C.Out.str().str(), C.Err.str().str(), Directory, U.Key};
+  for (std::string &Arg : Children.forFile(U.File, C.Export))
+    Strings.push_back(std::move(Arg));
+  // A process forked here inherits what is buffered: flush it first.
   llvm::outs().flush();
   llvm::errs().flush();
   std::fflush(nullptr);
   ++Parsed;
-  C.Pid = ::fork();
-  if (C.Pid == 0) {
-    closeIfOpen(Ready[0]);
-    closeIfOpen(Go[1]);
-    runInChild(Argv, C, Directory, Ready[1], Go[0]);
-  }
+  std::optional<Spawned> Process = Spawn.start(Strings, {Ready[1], Go[0]});
   closeIfOpen(Ready[1]);
   closeIfOpen(Go[0]);
   C.ReadyFD = Ready[0];
   C.GoFD = Go[1];
-  if (C.Pid < 0) {
+  if (!Process) {
     closeIfOpen(C.ReadyFD);
     closeIfOpen(C.GoFD);
     C.removeFiles();
     return std::nullopt;
   }
+  C.Process = *Process;
   return C;
 }
 
@@ -393,24 +410,17 @@ Report ProgramRun::wait(Child &C) {
   Report R;
   closeIfOpen(C.GoFD);
   closeIfOpen(C.ReadyFD);
-  int WaitStatus = 0;
-  if (::waitpid(C.Pid, &WaitStatus, 0) < 0) {
-    R.Stderr = "asyncctx-tidy: error: cannot run clang-tidy on '" + C.U->File + "'\n";
-    R.Status = 1;
-    C.removeFiles();
-    return R;
-  }
+  std::optional<int> Status = Spawner::wait(C.Process);
   R.Stdout = readFile(C.Out);
   R.Stderr = readFile(C.Err);
   R.Export = readFile(C.Export);
   C.removeFiles();
-  if (WIFEXITED(WaitStatus)) {
-    R.Status = WEXITSTATUS(WaitStatus);
-  } else {
+  if (!Status) {
     R.Status = 1;
     R.Stderr += "asyncctx-tidy: error: clang-tidy crashed on '" + C.U->File + "'\n";
     return R; // never kept: a crash is no report
   }
+  R.Status = *Status;
   if (std::optional<utils::ImportRecord> Used = utils::readImportRecord(Directory, C.U->Key)) {
     R.Imports = Used->Fingerprint;
     if (!Args.asksForFixes())
@@ -441,13 +451,21 @@ int runProgram(const CommandLine &Args, const ProgramRequest &Request, llvm::Str
   }
   // A unit told to go on after its reader has gone gets EPIPE, not a signal.
   ::signal(SIGPIPE, SIG_IGN);
-  ProgramRun Run(Args, Directory, Request.CrossTu || Request.FactsOnly,
-                 Request.FactsOnly ? 0 : Request.keepParsed().value_or(DefaultKeepParsed));
-  if (Request.CrossTu || Request.FactsOnly)
-    Run.makeFacts();
-  if (!Request.FactsOnly)
-    Run.findings();
-  int Status = Run.finish(Export);
+  int Status;
+  {
+    // Forked while this process is small, before it reads any facts.
+    llvm::outs().flush();
+    llvm::errs().flush();
+    std::fflush(nullptr);
+    Spawner Spawn(runUnit);
+    ProgramRun Run(Args, Spawn, Directory, Request.CrossTu || Request.FactsOnly,
+                   Request.FactsOnly ? 0 : Request.keepParsed().value_or(DefaultKeepParsed));
+    if (Request.CrossTu || Request.FactsOnly)
+      Run.makeFacts();
+    if (!Request.FactsOnly)
+      Run.findings();
+    Status = Run.finish(Export);
+  }
   if (!Temporary.empty())
     llvm::sys::fs::remove_directories(Temporary);
   return Status;

@@ -10,20 +10,21 @@
 // for the two phases, as CI shards do); `--facts-only` is the first phase
 // alone (docs/cross-tu.md).
 //
-// Each file is analysed by clang-tidy in a process of its own, forked from
-// this one once the libraries are loaded, with the facts directory and the
+// Each file is analysed by clang-tidy in a process of its own, forked once
+// the libraries are loaded, from a process forked at the start while this
+// one is still small (tool/Spawner.h), with the facts directory and the
 // file's key in its environment (ASYNCCTX_FACTS_DIR, ASYNCCTX_FACTS_KEY):
 // what it prints and exports is kept per file, printed in the order of the
 // files, and its exports merged for the reports asyncctx-tidy writes.
 //
-// A file is parsed once for both phases where it can be: its process writes
-// its facts and waits, parsed (ASYNCCTX_FACTS_HANDSHAKE), until the facts
-// of every file are made; then this process links the program's facts once
-// and hands each waiting file its imports, and the file makes its findings
-// with the AST it already has. Up to --keep-parsed files wait at a time; the
-// longest waiting goes on when one more would wait, with the facts made so
-// far (linked here too), and is parsed again by the second phase only if
-// its imports then differ. This process reads each file's facts once
+// Each file's process writes its facts and says so (the handshake,
+// ASYNCCTX_FACTS_HANDSHAKE); this process links its imports, from the facts
+// made so far, and the file goes on to its findings with the AST it has.
+// Its report stands if, once the facts of all files are made, its imports
+// are the same (the second phase checks); otherwise the file is parsed
+// again. With --keep-parsed=N, up to N files wait, parsed, for the facts of
+// all (linked here once), and the longest waiting goes on when one more
+// would wait. This process reads each file's facts once
 // (utils::FactsDirectoryReader).
 //
 //===----------------------------------------------------------------------===//
@@ -61,8 +62,11 @@ struct ProgramRequest {
 };
 
 /// How many files a program run keeps parsed between its phases, unless
-/// told (each is a waiting process holding its AST: some hundreds of MiB).
-constexpr unsigned DefaultKeepParsed = 8;
+/// told: none. A waiting process holds its AST (some hundreds of MiB) in
+/// memory no other process can reuse, which cost more than parsing again
+/// the few files whose imports grow once all facts are made
+/// (docs/performance.md, "One program"; docs/cross-tu.md).
+constexpr unsigned DefaultKeepParsed = 0;
 
 /// The own options of program runs, for CommandLine::parse.
 llvm::ArrayRef<OwnOption> programOptions();
