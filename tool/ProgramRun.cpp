@@ -24,7 +24,6 @@
 #include <set>
 #include <cstdlib>
 #include <fcntl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 namespace utils = clang::tidy::asyncctx;
@@ -194,11 +193,12 @@ public:
           {File, factsKey(File, compileCommandOf(Args, File), Children.options())});
   }
 
-  /// The first phase: every file whose facts are not current is analysed.
-  /// Up to KeepParsed of them wait, parsed, until the facts of all are made,
-  /// and then make their findings with the program's facts, linked once
-  /// here; one that does not fit goes on with the facts made so far, as
-  /// with --keep-parsed=0.
+  /// The first phase: every file whose facts are not current is analysed,
+  /// and goes on to its findings with the facts made so far once its own
+  /// are written. With KeepParsed, up to that many wait, parsed, until the
+  /// facts of all are made, and then make their findings with the
+  /// program's facts, linked once here; the longest waiting goes on with
+  /// the facts made so far when one more would wait.
   void makeFacts() {
     std::deque<Child> Waiting;
     for (const Unit &U : Units) {
@@ -305,11 +305,10 @@ private:
     Done[C.U->Key] = wait(C);
     ++FindingsMade;
   }
-  /// Lets the longest waiting unit go on before the facts of all are made,
-  /// with the facts the directory has so far, as a unit of the first phase
-  /// has with --keep-parsed=0 (linked here, where each file is read once,
-  /// not in the unit), and its report stands if the second phase finds it
-  /// the same imports (else the file is parsed again).
+  /// Lets a unit go on before the facts of all are made, with the facts
+  /// the directory has so far (linked here, where each file is read once,
+  /// not in the unit); its report stands if the second phase finds it the
+  /// same imports (else the file is parsed again).
   void release(Child &C) {
     Released.insert(C.U->Key);
     link(C, utils::records::Program(Facts.files()));
@@ -386,7 +385,7 @@ std::optional<Child> ProgramRun::start(const Unit &U) {
   std::vector<std::string> Strings = {C.Out.str().str(), C.Err.str().str(), Directory, U.Key};
   for (std::string &Arg : Children.forFile(U.File, C.Export))
     Strings.push_back(std::move(Arg));
-  // A process forked here inherits what is buffered: flush it first.
+  // A process forked here (the spawner gone) inherits what is buffered.
   llvm::outs().flush();
   llvm::errs().flush();
   std::fflush(nullptr);
