@@ -7,6 +7,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -85,6 +86,8 @@ std::vector<std::string> split(llvm::StringRef Bytes) {
     Message.msg_control = Control;
     Message.msg_controllen = sizeof(Control);
     ssize_t Got = ::recvmsg(Socket, &Message, 0);
+    if (Got < 0 && errno == EINTR)
+      continue;
     if (Got <= 0)
       break; // asyncctx-tidy is done (or gone)
     llvm::SmallVector<int, MostFDs> FDs;
@@ -187,9 +190,14 @@ std::optional<Spawned> Spawner::start(const std::vector<std::string> &Strings,
 
 std::optional<int> Spawner::wait(Spawned &P) {
   std::string Said;
-  char C;
-  while (::read(P.StatusFD, &C, 1) == 1 && C != '\n')
+  for (char C;;) {
+    ssize_t Got = ::read(P.StatusFD, &C, 1);
+    if (Got < 0 && errno == EINTR)
+      continue;
+    if (Got != 1 || C == '\n')
+      break;
     Said += C;
+  }
   ::close(P.StatusFD);
   P.StatusFD = -1;
   int Status = -1;
