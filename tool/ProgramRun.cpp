@@ -128,6 +128,13 @@ void say(int FD, llvm::StringRef Line) {
   [[maybe_unused]] ssize_t Written = ::write(FD, Text.data(), Text.size());
 }
 
+/// Writes out what this process has buffered, before a fork would copy it.
+void flushOutput() {
+  llvm::outs().flush();
+  llvm::errs().flush();
+  std::fflush(nullptr);
+}
+
 void closeIfOpen(int &FD) {
   if (FD >= 0)
     ::close(FD);
@@ -176,9 +183,7 @@ int runUnit(const std::vector<std::string> &Strings, llvm::ArrayRef<int> Handsha
   for (size_t I = FirstArgument; I < Strings.size(); ++I)
     Pointers.push_back(Strings[I].c_str());
   int Status = clang::tidy::clangTidyMain(int(Pointers.size()), Pointers.data());
-  llvm::outs().flush();
-  llvm::errs().flush();
-  std::fflush(nullptr);
+  flushOutput();
   return Status;
 }
 
@@ -213,7 +218,7 @@ public:
       if (!awaitReady(*C)) {
         // It ran to its end without waiting (no asyncctx check, errors
         // before the analysis): its report is its findings.
-        keepFindings(*C);
+        keepFindings(*C, wait(*C));
         continue;
       }
       Waiting.push_back(std::move(*C));
@@ -225,12 +230,8 @@ public:
     if (Waiting.empty())
       return;
     const utils::records::Program &Whole = program();
-    for (Child &C : Waiting) {
-      link(C, Whole);
-      say(C.GoFD, "go");
-      keepFindings(C);
-      llvm::sys::fs::remove(utils::linkedPath(Directory, C.U->Key));
-    }
+    for (Child &C : Waiting)
+      keepFindings(C, goOn(C, Whole));
   }
 
   /// The second phase: each file's findings with the facts of the others,
@@ -300,10 +301,19 @@ private:
   }
 
   std::optional<Child> start(const Unit &U);
-  /// Waits for \p C to end and keeps its report in the unit's place.
-  void keepFindings(Child &C) {
-    Done[C.U->Key] = wait(C);
+  /// Keeps \p R, \p C's report, in the unit's place.
+  void keepFindings(const Child &C, Report R) {
+    Done[C.U->Key] = std::move(R);
     ++FindingsMade;
+  }
+  /// Hands \p C, waiting with its facts written, its imports from \p With
+  /// and waits for its report.
+  Report goOn(Child &C, const utils::records::Program &With) {
+    link(C, With);
+    say(C.GoFD, "go");
+    Report R = wait(C);
+    llvm::sys::fs::remove(utils::linkedPath(Directory, C.U->Key));
+    return R;
   }
   /// Lets a unit go on before the facts of all are made, with the facts
   /// the directory has so far (linked here, where each file is read once,
@@ -311,10 +321,7 @@ private:
   /// same imports (else the file is parsed again).
   void release(Child &C) {
     Released.insert(C.U->Key);
-    link(C, utils::records::Program(Facts.files()));
-    say(C.GoFD, "go");
-    wait(C);
-    llvm::sys::fs::remove(utils::linkedPath(Directory, C.U->Key));
+    goOn(C, utils::records::Program(Facts.files()));
   }
   Report wait(Child &C);
   /// Analyses \p U with the facts the directory has once its own are
@@ -327,13 +334,9 @@ private:
       R.Status = 1;
       return R;
     }
-    if (awaitReady(*C)) {
-      link(*C, utils::records::Program(Facts.files()));
-      say(C->GoFD, "go");
-    }
-    Report R = wait(*C);
-    llvm::sys::fs::remove(utils::linkedPath(Directory, U.Key));
-    return R;
+    if (!awaitReady(*C))
+      return wait(*C);
+    return goOn(*C, utils::records::Program(Facts.files()));
   }
   /// Waits until \p C's facts are written: whether it waits for its
   /// imports (else it ran to its end).
@@ -385,10 +388,7 @@ std::optional<Child> ProgramRun::start(const Unit &U) {
   std::vector<std::string> Strings = {C.Out.str().str(), C.Err.str().str(), Directory, U.Key};
   for (std::string &Arg : Children.forFile(U.File, C.Export))
     Strings.push_back(std::move(Arg));
-  // A process forked here (the spawner gone) inherits what is buffered.
-  llvm::outs().flush();
-  llvm::errs().flush();
-  std::fflush(nullptr);
+  flushOutput(); // for a process forked here, the spawner gone
   ++Parsed;
   std::optional<Spawned> Process = Spawn.start(Strings, {Ready[1], Go[0]});
   closeIfOpen(Ready[1]);
@@ -453,9 +453,7 @@ int runProgram(const CommandLine &Args, const ProgramRequest &Request, llvm::Str
   int Status;
   {
     // Forked while this process is small, before it reads any facts.
-    llvm::outs().flush();
-    llvm::errs().flush();
-    std::fflush(nullptr);
+    flushOutput();
     Spawner Spawn(runUnit);
     ProgramRun Run(Args, Spawn, Directory, Request.CrossTu || Request.FactsOnly,
                    Request.FactsOnly ? 0 : Request.keepParsed().value_or(DefaultKeepParsed));

@@ -2,6 +2,8 @@
 
 #include "Spawner.h"
 
+#include "utils/FactsDirectory.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -189,15 +191,7 @@ std::optional<Spawned> Spawner::start(const std::vector<std::string> &Strings,
 }
 
 std::optional<int> Spawner::wait(Spawned &P) {
-  std::string Said;
-  for (char C;;) {
-    ssize_t Got = ::read(P.StatusFD, &C, 1);
-    if (Got < 0 && errno == EINTR)
-      continue;
-    if (Got != 1 || C == '\n')
-      break;
-    Said += C;
-  }
+  std::string Said = clang::tidy::asyncctx::readHandshakeLine(P.StatusFD);
   ::close(P.StatusFD);
   P.StatusFD = -1;
   int Status = -1;

@@ -17,6 +17,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
+#include <cerrno>
 #include <unistd.h>
 
 namespace clang::tidy::asyncctx {
@@ -137,10 +138,14 @@ std::string importsPath(llvm::StringRef Directory, llvm::StringRef Key) {
 
 std::string readHandshakeLine(int FD) {
   std::string Line;
-  char C;
-  while (::read(FD, &C, 1) == 1 && C != '\n')
+  for (char C;;) {
+    ssize_t Got = ::read(FD, &C, 1);
+    if (Got < 0 && errno == EINTR)
+      continue;
+    if (Got != 1 || C == '\n')
+      return Line;
     Line += C;
-  return Line;
+  }
 }
 
 std::string linkedPath(llvm::StringRef Directory, llvm::StringRef Key) {

@@ -74,8 +74,9 @@ constexpr llvm::StringLiteral FactsKeyVariable = "ASYNCCTX_FACTS_KEY";
 /// early: it keeps only so many files parsed), or, when there is none
 /// there, links the facts the directory has itself.
 constexpr llvm::StringLiteral FactsHandshakeVariable = "ASYNCCTX_FACTS_HANDSHAKE";
-/// One line of the handshake from \p FD, without its newline; empty at the
-/// end of input (the other side has gone).
+/// One line from \p FD, without its newline (a line of the handshake, or a
+/// process's status: tool/Spawner); read on when a signal interrupts;
+/// empty at the end of input (the other side has gone).
 std::string readHandshakeLine(int FD);
 
 /// The settings for a run with \p Config (its asyncctx.FactsDir), unless
